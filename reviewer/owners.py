@@ -1,0 +1,144 @@
+"""Owners: who is responsible for an action.
+
+An owner is a named person, a role ("the social worker", "Mum", "the school DSL"), an agency or
+"parents". Not an owner: an agentless passive ("support will be offered"), a bare pronoun
+("She will…"), a vague collective ("All", "Professionals"), a child who only receives the
+action. A passive with a named agent ("…by the HV") has an owner. Cheap patterns first; the
+dependency parser only for sentences the patterns cannot read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .people import People
+from .resources import lexicons
+
+MODAL = (r"(?:will\s+(?:continue\s+to|need\s+to|be\s+(?:able\s+to|responsible\s+for|expected\s+to|asked\s+to))|will|"
+         r"(?:is|are|am)\s+(?:to|going\s+to|responsible\s+for|expected\s+to|asked\s+to)|"
+         r"(?:has|have)\s+agreed\s+to|agreed\s+to|agrees\s+to|agree\s+to|needs?\s+to|must|should|shall|"
+         r"(?:has|have)\s+to|can|would|to(?:\s+continue\s+to)?)")
+_SUBJECT = re.compile(r"^(?P<subj>[^.;:!?]{1,70}?)\s+(?P<modal>" + MODAL + r")\s+(?P<rest>\S.*)$",
+                      re.IGNORECASE | re.DOTALL)
+_PREFIX = re.compile(r"^\s*(?:(?:action|task|step|next step|goal|outcome)\s*\d*\s*[:.)\-–]\s*|\d{1,2}[.)]\s+|[-*•]\s+)",
+                     re.IGNORECASE)
+_COLON_OWNER = re.compile(r"^(?P<owner>[^:\n]{1,40}?)\s*[:\-–—]\s+(?P<rest>\S.*)$", re.DOTALL)
+_TRAILING_OWNER = re.compile(r"(?:[-–—]|\(|\[)\s*(?:(?:lead|responsible|who|owner|by)\s*[:\-]?\s*)?"
+                             r"(?P<owner>[A-Za-z][A-Za-z'’ /&]{1,40}?)\s*[)\]]?\s*[.;]?\s*$")
+_INLINE_OWNER = re.compile(r"\b(?:responsible|lead(?: professional| agency)?|who|by whom|owner)\s*[:\-–]\s*"
+                           r"(?P<owner>[^;,.()\n|]{2,50})", re.IGNORECASE)
+_AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+|dad's\s+)?"
+                    r"[A-Za-z][A-Za-z'’]*(?:\s+(?:and\s+)?[A-Za-z][A-Za-z'’]*){0,4})", re.IGNORECASE)
+_PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(?:the|a|an|our|her|his|their|your|my)\s+", re.IGNORECASE)
+_NOT_OWNER_HEADS = {"support", "work", "referral", "referrals", "a referral", "assessment", "an assessment",
+                    "this", "it", "there", "that", "these", "those", "which", "plan", "the plan", "aim",
+                    "the aim", "goal", "what", "how", "when", "where", "why", "if", "contact", "visits",
+                    "monitoring", "help", "advice", "services", "service", "consideration", "action",
+                    "actions", "review", "reviews", "a review", "progress", "attendance", "sessions",
+                    "direct work", "work", "funding", "information", "a meeting", "meeting", "meetings",
+                    "strategy discussion", "a strategy discussion", "an application", "application"}
+_CAPWORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$")
+_LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
+
+
+@dataclass(frozen=True)
+class Owner:
+    text: str | None
+    problem: str | None  # None | "pronoun" | "collective" | "passive" | "missing" | "child"
+    mention: str | None = None  # the pronoun or collective word, for the finding's message
+
+
+@lru_cache(maxsize=8)
+def _role_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    roles = set(lexicons()["roles"]) | {r.lower() for r in extra}
+    alternation = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+class OwnerFinder:
+    def __init__(self, people: People, extra_roles: tuple[str, ...] = ()):
+        self.people = people
+        self.roles = _role_pattern(tuple(sorted(extra_roles)))
+        lex = lexicons()
+        self.pronouns = set(lex["pronouns"])
+        self.first_person = set(lex["first_person"])
+        self.collectives = set(lex["collective_owners"])
+
+    def classify(self, phrase: str, allow_child: bool = True) -> Owner:
+        """Judge a candidate owner phrase: an owner, or which kind of non-owner it is."""
+        raw = phrase.strip().strip(",;:-–—()[]\"'").strip()
+        low = re.sub(r"\s+", " ", raw.lower())
+        if not low or low in {"-", "n/a", "na", "tbc", "none", "?"}:
+            return Owner(None, "missing")
+        if low in self.pronouns:
+            return Owner(None, "pronoun", raw)
+        if low in self.first_person:
+            return Owner(raw, None)
+        bare = _DETERMINER.sub("", low)
+        if low in self.collectives or bare in self.collectives or re.match(r"^(all|every|each)\b", low):
+            return Owner(None, "collective", raw)
+        if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
+            return Owner(None, "missing")
+        words = raw.split()
+        if self.roles.search(raw):
+            return Owner(raw, None)
+        if words and words[0] in self.people.children and len(words) <= 2:
+            return Owner(raw, None) if allow_child else Owner(None, "child", raw)
+        if words and len(words) <= 5 and all(_CAPWORD.match(w) or w.lower() in _LINKS for w in words) \
+                and _CAPWORD.match(words[0]):
+            return Owner(raw, None)
+        return Owner(None, "missing")
+
+    def from_cell(self, cell: str) -> Owner:
+        return self.classify(cell)
+
+    def from_text(self, text: str) -> tuple[Owner, int]:
+        """Owner of an action written as an item or sentence, and where its task starts."""
+        prefix = _PREFIX.match(text)
+        offset = prefix.end() if prefix else 0
+        body = text[offset:]
+        inline = _INLINE_OWNER.search(body)
+        if inline:
+            owner = self.classify(inline.group("owner"))
+            if owner.text:
+                return owner, offset
+        colon = _COLON_OWNER.match(body)
+        if colon and len(colon.group("owner").split()) <= 5:
+            owner = self.classify(colon.group("owner"))
+            if owner.text or owner.problem in ("pronoun", "collective"):
+                return owner, offset + colon.start("rest")
+        subject = _SUBJECT.match(body)
+        if subject:
+            rest = subject.group("rest")
+            passive = bool(_PASSIVE.match(rest))
+            owner = self.classify(subject.group("subj"), allow_child=not passive)
+            agent = self._agent(rest) if passive or owner.text is None else None
+            if agent is not None:
+                return agent, offset + subject.start("rest")
+            if owner.text is None and owner.problem == "missing" and passive:
+                owner = Owner(None, "passive")
+            return owner, offset + subject.start("rest")
+        agent = self._agent(body)
+        if agent is not None:
+            return agent, offset
+        trailing = _TRAILING_OWNER.search(body)
+        if trailing:
+            owner = self.classify(trailing.group("owner"))
+            if owner.text:
+                return owner, offset
+        return Owner(None, "missing"), offset
+
+    def _agent(self, text: str) -> Owner | None:
+        for match in _AGENT.finditer(text):
+            words = match.group("agent").split()
+            # "by the HV", "by Mum and Dad" — but not "by Friday" or "by 14 March".
+            for n in range(len(words), 0, -1):
+                owner = self.classify(" ".join(words[:n]))
+                if owner.text and not re.match(r"^(the\s+)?(end|start|next|monday|tuesday|wednesday|thursday|friday|"
+                                               r"saturday|sunday|january|february|march|april|may|june|july|"
+                                               r"august|september|october|november|december|easter|christmas|"
+                                               r"half|then|this|close)\b", owner.text, re.IGNORECASE):
+                    return owner
+        return None

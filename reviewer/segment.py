@@ -1,0 +1,294 @@
+"""Segmentation: text -> headings, sections and units with exact character offsets.
+
+A unit is what the reviewer labels and judges: a prose sentence, a list item, a table row or a
+`Label: value` block (an action block such as `Action: … / Responsible: … / Timescale: …`).
+Every unit satisfies `text[unit.start:unit.end] == unit.text`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import load_json
+from .sections import SectionPatterns, default_patterns, heading_text, looks_like_heading
+
+_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
+_NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Ha-h])[.)]?\s+\S")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2})?\s*[:：]\s*(.*?)\s*$")
+_LONG_LINE = 50  # a prose line this long with no closing punctuation is a wrapped line
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    kind: str  # "sentence" | "item" | "row" | "block"
+    text: str
+    section: str = "other"
+    heading: str | None = None
+    # Table rows: cell spans (absolute offsets) and, when the table had a header, each column's role.
+    cells: list[tuple[int, int]] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    # Blocks: field role -> value span (absolute offsets).
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+    group: int = 0  # index of the paragraph / list / table this unit belongs to
+
+
+@dataclass
+class Heading:
+    start: int
+    end: int
+    text: str
+    type: str
+
+
+@dataclass
+class Segmentation:
+    text: str
+    units: list[Unit]
+    headings: list[Heading]
+
+
+@lru_cache(maxsize=1)
+def column_roles() -> dict[str, str]:
+    data = load_json("columns.json", required=("task", "owner", "timescale", "need", "other"))
+    roles: dict[str, str] = {}
+    for role in ("task", "owner", "timescale", "need", "other"):
+        for label in data[role]:
+            roles[_label_key(label)] = role
+    return roles
+
+
+def _label_key(label: str) -> str:
+    key = label.strip().lower().replace("’", "'")
+    key = re.sub(r"\s*\d+\s*$", "", key)
+    key = re.sub(r"[*_?]", "", key)
+    return re.sub(r"\s+", " ", key).strip(" .:")
+
+
+def _column_role(label: str) -> str | None:
+    return column_roles().get(_label_key(label))
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line without its newline (and without a trailing \\r)."""
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        stop = end - 1 if raw.endswith("\r") else end
+        spans.append((pos, stop))
+        pos = end + 1
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _row_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    line = text[start:end]
+    sep = "|" if "|" in line else "\t"
+    cells, pos = [], start
+    for part in line.split(sep):
+        cs, ce = _strip_span(text, pos, pos + len(part))
+        cells.append((cs, ce))
+        pos += len(part) + 1
+    # Markdown tables start and end with a pipe: drop the empty outer cells.
+    if cells and cells[0][0] == cells[0][1]:
+        cells = cells[1:]
+    if cells and cells[-1][0] == cells[-1][1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _is_row(line: str) -> bool:
+    return (" | " in line or line.strip().startswith("|") and line.count("|") >= 2
+            or line.count("\t") >= 2 and len(line.strip()) > 0)
+
+
+def _header_roles(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
+    """Column roles if this row is a table header (every non-empty cell a known label)."""
+    roles = [_column_role(text[s:e]) if e > s else "other" for s, e in cells]
+    if len(cells) >= 2 and all(r is not None for r in roles) and any(
+            r in ("task", "owner", "timescale") for r in roles):
+        return [r or "other" for r in roles]
+    return None
+
+
+class Segmenter:
+    """Splits a document into headings and units. Stateless once built; safe to share."""
+
+    def __init__(self, patterns: SectionPatterns | None = None):
+        self.patterns = patterns or default_patterns()
+
+    def __call__(self, text: str) -> Segmentation:
+        lines = _lines(text)
+        units: list[Unit] = []
+        headings: list[Heading] = []
+        section, heading = "preamble", None
+        group = 0
+        table_roles: list[str] | None = None
+        block: Unit | None = None
+        paragraph: list[tuple[int, int]] = []
+
+        def flush_paragraph() -> None:
+            nonlocal paragraph
+            if paragraph:
+                units.extend(self._sentences(text, paragraph[0][0], paragraph[-1][1],
+                                             section, heading, group))
+                paragraph = []
+
+        def close_block() -> None:
+            nonlocal block
+            if block is not None:
+                units.append(block)
+                block = None
+
+        i = 0
+        while i < len(lines):
+            start, end = lines[i]
+            line = text[start:end]
+            stripped = line.strip()
+            next_line = text[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else None
+            i += 1
+            if not stripped:
+                flush_paragraph()
+                close_block()
+                table_roles = None if (next_line is None or not _is_row(next_line)) else table_roles
+                group += 1
+                continue
+            if _TABLE_SEP.match(line) and "-" in line:
+                continue
+            explicit = heading_text(line)
+            bullet = _ITEM.match(line) is not None and not _NUMBERED.match(line)
+            if explicit is not None or (not _is_row(line) and not bullet
+                                        and not self._field(line)
+                                        and looks_like_heading(line, next_line, self.patterns)):
+                flush_paragraph()
+                close_block()
+                table_roles = None
+                hs, he = _strip_span(text, start, end)
+                title = explicit if explicit is not None else text[hs:he]
+                kind = self.patterns.classify(title) or "other"
+                headings.append(Heading(hs, he, title.strip(), kind))
+                section, heading = kind, title.strip()
+                group += 1
+                continue
+            if _is_row(line):
+                flush_paragraph()
+                close_block()
+                cells = _row_cells(text, start, end)
+                if not cells:
+                    continue
+                roles = _header_roles(text, cells)
+                if roles is not None:
+                    table_roles = roles
+                    group += 1
+                    continue
+                rs, re_ = _strip_span(text, start, end)
+                units.append(Unit(rs, re_, "row", text[rs:re_], section, heading, cells=cells,
+                                  columns=list(table_roles or []), group=group))
+                continue
+            fieldm = self._field(line)
+            if fieldm is not None:
+                role, value_start = fieldm
+                value_end = end
+                vs, ve = _strip_span(text, start + value_start, value_end)
+                if role in ("task", "need") and (block is None or role in block.fields
+                                                 or "task" in block.fields):
+                    close_block()
+                if block is None:
+                    flush_paragraph()
+                    bs, _ = _strip_span(text, start, end)
+                    block = Unit(bs, ve, "block", "", section, heading, group=group)
+                if role not in block.fields or block.fields[role][0] == block.fields[role][1]:
+                    block.fields[role] = (vs, ve)
+                block.end = max(block.end, ve if ve > vs else _strip_span(text, start, end)[1])
+                block.text = text[block.start:block.end]
+                continue
+            if block is not None and not _ITEM.match(line):
+                # A wrapped value line inside a block.
+                _, le = _strip_span(text, start, end)
+                block.end = le
+                block.text = text[block.start:block.end]
+                continue
+            close_block()
+            item = _ITEM.match(line)
+            if item:
+                flush_paragraph()
+                istart = start + item.end()
+                iend = end
+                indent = len(item.group(1))
+                # Continuation lines: indented deeper than the marker, not themselves items.
+                while i < len(lines):
+                    ns, ne = lines[i]
+                    nline = text[ns:ne]
+                    if (nline.strip() and not _ITEM.match(nline) and not _is_row(nline)
+                            and len(nline) - len(nline.lstrip()) > indent):
+                        iend = ne
+                        i += 1
+                    else:
+                        break
+                s, e = _strip_span(text, istart, iend)
+                units.append(Unit(s, e, "item", text[s:e], section, heading, group=group))
+                continue
+            # Prose: join with the previous line only when that one was wrapped.
+            if paragraph:
+                ps, pe = paragraph[-1]
+                prev = text[ps:pe].rstrip()
+                wrapped = len(prev) >= _LONG_LINE or line.lstrip()[:1].islower()
+                if not wrapped or re.search(r"[.!?:;\"'”’)]$", prev):
+                    flush_paragraph()
+            paragraph.append((start, end))
+        flush_paragraph()
+        close_block()
+        return Segmentation(text, units, headings)
+
+    def _field(self, line: str) -> tuple[str, int] | None:
+        """(role, offset of the value) for a known `Label: value` line, else None."""
+        match = _FIELD.match(line)
+        if not match:
+            return None
+        role = _column_role(match.group(1))
+        if role is None or role == "other" and not match.group(2):
+            return None
+        return role, match.start(2)
+
+    def _sentences(self, text: str, start: int, end: int, section: str,
+                   heading: str | None, group: int) -> list[Unit]:
+        chunk = text[start:end]
+        doc = _sentencizer()(chunk)
+        out = []
+        for sent in doc.sents:
+            s, e = _strip_span(text, start + sent.start_char, start + sent.end_char)
+            if e > s:
+                out.append(Unit(s, e, "sentence", text[s:e], section, heading, group=group))
+        return _merge_fragments(out, text)
+
+
+def _merge_fragments(units: list[Unit], text: str) -> list[Unit]:
+    """Glue tiny fragments (a stray closing quote or bracket) back onto the previous sentence."""
+    merged: list[Unit] = []
+    for unit in units:
+        if merged and not re.search(r"[A-Za-z0-9]", unit.text):
+            prev = merged[-1]
+            prev.end = unit.end
+            prev.text = text[prev.start:prev.end]
+            continue
+        merged.append(unit)
+    return merged

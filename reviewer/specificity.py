@@ -1,0 +1,69 @@
+"""Specificity: is the task a concrete, observable activity or an aim?
+
+Specific: attend X, complete Y, visit Z times, a concrete rule about a named behaviour ("will
+not drink alcohol when caring for Leo alone"). Not specific: aims and vague verbs — engage,
+support, monitor, work on, look into, improve, keep an eye, ensure — whatever the timescale.
+The verb lists are data (`resources/lexicons.json`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import lexicons
+
+_CONCRETE_NOUNS = re.compile(
+    r"\b(appointments?|course|programme|program|assessments?|referral|sessions?|meetings?|tests?|"
+    r"checks?|medicals?|visits?|letters?|reports?|applications?|registration|screening|conference|"
+    r"strategy discussion|home visit|school|nursery|college|gp|dentist|clinic|hospital|group|class|classes|"
+    r"form|forms|plan|chronology|genogram|hair strand|drug test|breathalyser|medication|prescription|"
+    r"bed|cot|moses basket|stair ?gate|smoke alarm|fire guard|locks?|curtains|carpet|food|bank|benefits?|"
+    r"universal credit|housing application|bidding|tenancy|rent|debts?|payment|bus pass|passport|"
+    r"birth certificate|immunisations?|vaccinations?|weigh(ing|t)?|review|pep|ehcp|annual review|"
+    r"return home interview|rhi|mapping|three houses|direct work|words and pictures|safety plan|"
+    r"freedom programme|incredible years|triple p|solihull|caring dads|idva|marac|camhs|cgl|"
+    r"change grow live|women's aid|family group conference|fgc)\b", re.IGNORECASE)
+_VAGUE_NOUNS = re.compile(r"^(?:support|monitoring|engagement|work|improvement|improvements|assistance|help|guidance|"
+                          r"oversight|input|advice|encouragement|consideration|liaison|reassurance|awareness|"
+                          r"understanding|insight|stability|safety|progress|change|changes)\b", re.IGNORECASE)
+_NEGATED_RULE = re.compile(r"^(?:not|never|no longer|stop|refrain from|abstain from|avoid)\b", re.IGNORECASE)
+_FILLER = re.compile(r"^(?:(?:also|then|now|fully|actively|continue to|continue|further|regularly|"
+                     r"consistently|always|please|be able to|be expected to|be asked to|need to|try to)\s+)+",
+                     re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _verb_patterns(extra_services: tuple[str, ...]):
+    lex = lexicons()
+    vague = "|".join(re.escape(v) for v in lex["vague_verbs"])
+    concrete = "|".join(re.escape(v) for v in lex["concrete_verbs"])
+    services = "|".join(re.escape(s) for s in extra_services)
+    return (re.compile(rf"^(?:{vague})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"^(?:{concrete})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"\b(?:{services})\b", re.IGNORECASE) if services else None)
+
+
+def is_specific(task: str, extra_services: tuple[str, ...] = ()) -> tuple[bool, str]:
+    """(specific?, reason) for the task part of an action (owner and timescale removed)."""
+    vague, concrete, services = _verb_patterns(tuple(sorted(extra_services)))
+    text = task.strip().strip("-–—:;,. ")
+    text = _FILLER.sub("", text)
+    if not text:
+        return False, "no task stated"
+    if _NEGATED_RULE.match(text):
+        # A rule about a named behaviour ("not drink alcohol when caring for Leo alone").
+        return (len(text.split()) >= 3, "a rule about a named behaviour" if len(text.split()) >= 3
+                else "a rule with no behaviour named")
+    match = vague.match(text)
+    if match:
+        return False, f"vague verb '{match.group(0)}'"
+    if _VAGUE_NOUNS.match(text):
+        return False, f"an aim ('{text.split()[0]}'), not an activity"
+    match = concrete.match(text)
+    if match:
+        return True, f"concrete activity '{match.group(0)}'"
+    if services is not None and services.search(text):
+        return True, "names a local service"
+    if _CONCRETE_NOUNS.search(text):
+        return True, "names a concrete activity or service"
+    return False, "no concrete activity named"

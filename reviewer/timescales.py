@@ -1,0 +1,196 @@
+"""Timescales: find the checkable "when" of an action, and vague timing reported apart.
+
+Checkable: a date ("14/02/2025", "14.04.25", "4 Feb"), "by <date>", "w/c 10/03", "within N
+days/weeks" (also "within 72 hours of his return"), a frequency ("weekly", "every Tuesday"), a
+named point ("by Easter", "end of term"), a meeting with its date.
+Not checkable: the vague words in `resources/lexicons.json` ("ongoing", "ASAP", "TBC", "next
+CGM" without a date), course lengths ("the 12-week programme"), dates that are not deadlines
+("attending since 13 January"), and frequencies that describe a service ("the weekly group").
+Dates are normalised with dateparser, set for UK day-first dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from .resources import lexicons
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAYNAME = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_DAYNAMES = r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)"
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|twenty-one|twenty-eight|thirty|forty-eight|seventy-two|few|couple of)"
+_NUMERIC_DATE = r"\b(?:[0-2]?\d|3[01])[/.\-](?:0?[1-9]|1[0-2])(?:[/.\-](?:\d{4}|\d{2}))?\b"
+_TEXT_DATE = (rf"\b(?:(?:{_DAYNAME},?\s+)?(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+              rf"|{_MONTH}\s+(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+              rf"|{_MONTH}\s+\d{{4}})\b")
+_DATE = rf"(?:{_TEXT_DATE}|{_NUMERIC_DATE})"
+
+_CHECKABLE = [
+    ("week_commencing", rf"\b(?:w/c|w\.c\.?|wc|w/b|wk\s*(?:commencing|beginning|beg\.?|com\.?)|week\s+(?:commencing|beginning|starting|of))\s*{_DATE}"),
+    ("date", rf"(?:\b(?:by|before|on|no later than|from|until|till|starting|start(?:ing)? on|due|for|at|after|w/e|week ending|end of)\s+)?(?:the\s+)?{_DATE}"),
+    ("within", rf"\bwithin\s+(?:the\s+next\s+)?{_NUM}\s+(?:working\s+|calendar\s+|school\s+|clear\s+)?(?:hours?|days?|weeks?|months?|fortnights?)(?:\s+of\s+(?:[\w'’]+\s+){{0,4}}?(?:return|referral|birth|discharge|release|the (?:ic|rc)pc|this plan|the plan|conference|the meeting|(?:the )?incident|being found|(?:the )?episode|(?:the )?visit|receipt|notification|(?:the )?request|(?:the )?disclosure|(?:the )?review|today|allocation)\b)?"),
+    ("in_period", rf"\b(?:in|over|during)\s+the\s+next\s+{_NUM}\s+(?:working\s+)?(?:days?|weeks?|months?)|\bin\s+{_NUM}\s+(?:working\s+)?(?:days?|weeks?|months?)(?:'|’)?\s*(?:time)?"),
+    ("frequency", rf"\b(?:(?:at\s+least\s+)?(?:once|twice|three times|four times|\d+\s+times|{_NUM}\s+times)\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|term|half[- ]term)"
+                  rf"|every\s+(?:other\s+|second\s+|single\s+)?(?:{_NUM}\s+)?(?:days?|mornings?|evenings?|nights?|weekdays?|weekends?|weeks?|fortnights?|months?|terms?|school days?|{_DAYNAME})\b"
+                  rf"|each\s+(?:day|morning|evening|week|fortnight|month|term|{_DAYNAME})"
+                  rf"|(?:on\s+)?{_DAYNAMES}(?:\s+(?:and|&)\s+{_DAYNAMES})?"
+                  rf"|(?:at|for)\s+(?:each|every)\s+(?:visit|contact|appointment|session|cgm|core group(?: meeting)?|review(?: meeting)?|conference|cin review|handover|change-?over)"
+                  rf"|(?:daily|nightly|weekly|fortnightly|monthly|termly|half[- ]termly|bi-?weekly|bi-?monthly|twice[- ]weekly|twice[- ]monthly|each week|per week|a week)\b)"),
+    ("named_point", rf"\b(?:by|before|at|for|until|from|after|over|during|in|at the)?\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:(?:spring|summer|autumn|winter|school|academic)\s+)?(?:term|school year|academic year|month|week|year|holidays?)"
+                    rf"|end\s+of\s+{_MONTH}(?:\s+\d{{4}})?"
+                    rf"|(?:start|beginning)\s+of\s+(?:the\s+)?(?:(?:new|next|spring|summer|autumn)\s+)?(?:term|school year|academic year|month)"
+                    rf"|easter(?:\s+holidays?)?|christmas(?:\s+holidays?)?|(?:october|february|may)?\s*half[- ]term|summer holidays?|new year|eid|diwali"
+                    rf"|(?:this|next)\s+(?:week|month|{_DAYNAME})|tomorrow|today|tonight|immediately|with immediate effect|from today|straight away|same day|the same day"
+                    rf"|{_MONTH}(?=\s*[.,;)]|\s*$|\s+(?:and|when|at|for|before|to|half)\b))"),
+    ("by_day", rf"\b(?:by|on|before|next|this|every|until)\s+{_DAYNAME}\b"),
+]
+_NOT_DEADLINE = re.compile(
+    r"\b(?:since|born(?:\s+on)?|dob|d\.o\.b\.?|dated|last seen(?:\s+on)?|referral (?:of|on|dated)|"
+    r"letter (?:of|dated)|incident (?:of|on)|attending\s+since|started\s+on|started|began|begun|was|were|took place(?:\s+on)?|happened(?:\s+on)?)\s*$",
+    re.IGNORECASE,
+)
+_COURSE_LENGTH = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty)[- ](?:week|session|day|month)s?(?:[- ]long)?\s+"
+    r"(?:\w+\s+){0,2}(?:programme|program|course|group|block|package|intervention|assessment|plan|block|placement|parenting|treatment|detox|rehab)",
+    re.IGNORECASE,
+)
+_SERVICE_FREQUENCY = re.compile(
+    r"\b(?:the|a|an|her|his|their|its|this|our)\s+(?:daily|weekly|fortnightly|monthly|termly|twice-weekly|bi-weekly)\s+(?!basis\b)[a-z]+",
+    re.IGNORECASE,
+)
+_MEETING_WORDS = re.compile(r"\b(?:next|following|upcoming|forthcoming)\s+(?:cgm|core group(?:s| meeting)?|conference|rcpc|icpc|review(?: conference| meeting)?|cin(?: review| meeting)?|meeting|lac review|tac|taf|visit|appointment|pep)\b", re.IGNORECASE)
+_TWO_DIGIT_YEAR = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})\b")
+
+
+@dataclass(frozen=True)
+class Timescale:
+    text: str | None
+    start: int | None  # offsets relative to the string examined
+    end: int | None
+    kind: str | None
+    vague: str | None
+    vague_start: int | None
+    vague_end: int | None
+    iso_date: str | None
+
+
+@lru_cache(maxsize=1)
+def _compiled():
+    checkable = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _CHECKABLE]
+    words = sorted(lexicons()["vague_timescales"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words if re.search(r"\w", w))
+    vague = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return checkable, vague
+
+
+def extra_vague_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+
+
+_JOINER = re.compile(r"^\s*(?:(?:,|;|and|&|from|starting|commencing|beginning|then|until|till|to|-|–|at|on|by|the|of|next|\(|\))\s*){0,4}$", re.IGNORECASE)
+
+
+def _first_merged(text: str, spans: list[tuple[int, int, str]],
+                  blocked: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """The earliest timescale, merged with parts that continue it ("Tuesdays from 4 Feb")."""
+    spans = sorted((s for s in spans if not _overlaps(s[:2], blocked)), key=lambda s: (s[0], -s[1]))
+    if not spans:
+        return None
+    start, end, kind = spans[0]
+    for s, e, k in spans[1:]:
+        if s <= end or _JOINER.match(text[end:s]):
+            if e > end:
+                end = e
+                if kind not in ("date", "week_commencing") and k in ("date", "week_commencing"):
+                    kind = k
+        else:
+            break
+    return start, end, kind
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    """Spans that look like timescales but are not: course lengths and service frequencies."""
+    spans = [m.span() for m in _COURSE_LENGTH.finditer(text)]
+    spans += [m.span() for m in _SERVICE_FREQUENCY.finditer(text)]
+    return spans
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def find_timescale(text: str, extra_vague: re.Pattern[str] | None = None,
+                   is_timescale_cell: bool = False) -> Timescale:
+    """The first checkable timescale in `text` and, separately, any vague timing."""
+    checkable, vague_re = _compiled()
+    blocked = _blocked(text)
+    spans: list[tuple[int, int, str]] = []
+    for kind, pattern in checkable:
+        for match in pattern.finditer(text):
+            span = match.span()
+            chunk = match.group(0).strip()
+            if not chunk or _overlaps(span, blocked):
+                continue
+            if kind == "named_point" and not re.search(r"[A-Za-z]{3}", chunk):
+                continue
+            if kind in ("date", "named_point") and not re.match(r"\s*(by|before|until|no later)", chunk, re.IGNORECASE) \
+                    and _NOT_DEADLINE.search(text[max(0, match.start() - 25):match.start()]):
+                # "attending since 13 January": a date that is not a deadline blocks its parts too.
+                blocked.append(span)
+                continue
+            spans.append((span[0], span[1], kind))
+    best = _first_merged(text, spans, blocked)
+    text_found = start = end = kind_found = iso = None
+    if best is not None:
+        start, end, kind_found = best
+        # Trim leading space the optional prepositions may leave.
+        while start < end and text[start].isspace():
+            start += 1
+        text_found = text[start:end]
+        if kind_found in ("date", "week_commencing"):
+            date_part = re.search(_DATE, text_found, re.IGNORECASE)
+            iso = parse_date(date_part.group(0)) if date_part else None
+    elif is_timescale_cell and text.strip() and re.search(r"\d", text) and not vague_re.search(text):
+        # A cell in the "By when" column with a number in it (e.g. "Review 3/6").
+        stripped = text.strip()
+        start = text.index(stripped)
+        end, text_found, kind_found = start + len(stripped), stripped, "cell"
+    vague_text = vague_start = vague_end = None
+    for pattern in (vague_re, extra_vague):
+        if pattern is None:
+            continue
+        match = pattern.search(text)
+        if match and (best is None or not (best[0] <= match.start() < best[1])):
+            vague_start, vague_end, vague_text = match.start(), match.end(), match.group(0)
+            break
+    if vague_text is None and text_found is None:
+        match = _MEETING_WORDS.search(text)
+        if match:
+            vague_start, vague_end, vague_text = match.start(), match.end(), match.group(0)
+    return Timescale(text_found, start, end, kind_found, vague_text, vague_start, vague_end, iso)
+
+
+def parse_date(fragment: str, today: date | None = None) -> str | None:
+    """ISO date for a UK date fragment ("by 14.04.25", "w/c 10/03", "4th Feb"), else None."""
+    import dateparser
+
+    cleaned = re.sub(r"^\s*(?:by|before|on|no later than|from|until|till|due|for|at|after|w/e|week ending|end of|"
+                     r"w/c|w\.c\.?|wc|w/b|wk\s*(?:commencing|beginning|beg\.?|com\.?)|week\s+(?:commencing|beginning|starting|of)|the)\s+",
+                     "", fragment.strip(), flags=re.IGNORECASE)
+    cleaned = re.sub(r"^\s*(?:the)\s+", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
+    cleaned = _TWO_DIGIT_YEAR.sub(lambda m: f"{m.group(1)}/{m.group(2)}/20{m.group(3)}", cleaned)
+    cleaned = re.sub(r"\b(\d{1,2})\.(\d{1,2})\b(?![./]\d)", r"\1/\2", cleaned)
+    base = datetime.combine(today or date.today(), datetime.min.time())
+    settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base,
+                "REQUIRE_PARTS": ["month"]}
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises a variety of errors on odd input
+        return None
+    return parsed.date().isoformat() if parsed else None
