@@ -79,6 +79,50 @@ def default_cues() -> CueSet:
     return CueSet(data["bias"], data["section_prior"], data["macros"], tuple(rules))
 
 
+_LEAD = re.compile(r"^\W*(?:(?:on|at|during|when|after|before|in|by|later|initially|today)\b[^,]{0,60},\s*)?"
+                   r"(?P<subj>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?)")
+_PRONOUN = {"he", "she", "they"}
+
+
+def child_referents(context: DocContext) -> list[bool]:
+    """For each unit: does a leading he/she/they most likely refer to a child?
+
+    The referent is the most recent named subject: a child's name or a child word makes
+    pronouns the child's; an adult's name or role makes them the adult's. A section about the
+    child's views starts with the child as referent.
+    """
+    from .resources import lexicons
+
+    people = context.people
+    child_words = set(lexicons()["child_refs"])
+    adult_words = set(lexicons()["adult_refs"]) - {"i", "we"}
+    state, section, out = False, None, []
+    for unit in context.units:
+        if unit.section != section:
+            section = unit.section
+            state = section == "child_views"
+        match = _LEAD.match(unit.text)
+        subj = match.group("subj") if match else ""
+        first = subj.split()[0] if subj else ""
+        low, first_low = subj.lower(), first.lower()
+        if first_low in _PRONOUN:
+            out.append(state)
+            continue
+        if first in people.children or low in child_words or first_low in child_words:
+            state = True
+        elif first in people.adults or low in adult_words or first_low in adult_words \
+                or low.startswith(("mr ", "mrs ", "ms ", "dr ")):
+            state = False
+        else:
+            names = set(re.findall(r"\b[A-Z][a-z]+\b", unit.text))
+            if names & people.children and not names & people.adults:
+                state = True
+            elif names & people.adults and not names & people.children:
+                state = False
+        out.append(state)
+    return out
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
@@ -97,27 +141,34 @@ class RuleLabeller:
             if "{CHILD}" not in rule.pattern and "{ADULT}" not in rule.pattern:
                 self._static[rule.id] = re.compile(self._expand(rule.pattern, None), re.IGNORECASE)
 
-    def _expand(self, pattern: str, people: People | None) -> str:
+    def _expand(self, pattern: str, people: People | None, pronouns: bool = False) -> str:
         for name, value in self.cues.macros.items():
             pattern = pattern.replace("{" + name + "}", value)
         if people is not None:
-            pattern = pattern.replace("{CHILD}", people.child_alternation())
+            child = people.child_alternation() + ("|he|she|they" if pronouns else "")
+            # "Ruby (4 months) smiled": an age in brackets may sit between name and verb.
+            child = f"(?:{child})(?:\\s*\\([^)]{{0,25}}\\))?"
+            pattern = pattern.replace("{CHILD}", child)
             pattern = pattern.replace("{ADULT}", people.adult_alternation())
         return pattern
 
-    def compile_for(self, people: People) -> list[tuple[CueRule, re.Pattern[str]]]:
+    def compile_for(self, people: People, pronouns: bool = False) -> list[tuple[CueRule, re.Pattern[str]]]:
+        """Rules for one document; with `pronouns`, he/she/they stand for the child."""
         compiled = []
         for rule in self.cues.rules:
             pattern = self._static.get(rule.id)
             if pattern is None:
-                pattern = re.compile(self._expand(rule.pattern, people), re.IGNORECASE)
+                pattern = re.compile(self._expand(rule.pattern, people, pronouns), re.IGNORECASE)
             compiled.append((rule, pattern))
         return compiled
 
     def predict(self, context: DocContext) -> list[Prediction]:
-        compiled = self.compile_for(context.people)
+        plain = self.compile_for(context.people)
+        with_pronouns = self.compile_for(context.people, pronouns=True)
         gaps = GapDetector(context.people)
-        return [self._predict_unit(unit, compiled, gaps) for unit in context.units]
+        referents = child_referents(context)
+        return [self._predict_unit(unit, with_pronouns if is_child else plain, gaps)
+                for unit, is_child in zip(context.units, referents)]
 
     def evidence(self, text: str, section: str, compiled, gaps: GapDetector) -> tuple[dict[str, float], dict[str, list[str]], list[GapMatch]]:
         """Raw scores (logits) per label, the rules that fired, and the gap statements found."""

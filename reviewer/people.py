@@ -32,6 +32,10 @@ _ADULT_INTROS = [
     r"\b" + _ADULT_WORDS + r"\s*(?:,|\(|-|–)?\s*" + _NAME,
     _NAME + _SURNAME + r"\s*(?:\(|,|-|–)\s*(?:the\s+)?(?:" + _ADULT_WORDS + r"|[Mm]aternal|[Pp]aternal|[Bb]irth)",
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+" + _NAME,
+    _NAME + r"'s\s+(?:husband|wife|partner|boyfriend|girlfriend|ex-partner|ex|son|daughter|children|baby|"
+    r"unborn|pregnancy|parenting|mother-in-law|fianc[eé]e?)\b",
+    r"\b(?:husband|wife|partner|boyfriend|girlfriend|ex-partner|fianc[eé]e?)(?:,)?\s+" + _NAME,
+    _NAME + _SURNAME + r"\s*(?:,|\()\s*(?:aged?\s*)?(?:1[89]|[2-9]\d)\b",
 ]
 _NOT_NAMES = {
     "The", "This", "That", "These", "Those", "She", "He", "They", "His", "Her", "Their", "Mum", "Dad", "Both",
