@@ -21,6 +21,10 @@ run: install
 test: install
 	$(PY) -m pytest -q
 
+train: install
+	$(PY) training/build_corpus.py
+	$(PY) training/train.py
+
 review: install
 	$(VENV)/bin/reviewer review examples/*.txt
 

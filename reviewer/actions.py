@@ -22,13 +22,33 @@ _NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views",
                         "reason_for_referral", "household", "details", "health", "education",
                         "parenting", "environment", "management_oversight"}
 _GOAL_SECTIONS = {"what_needs_to_change"}
+_ASSESSMENT_ACTION_SECTIONS = {"plan", "management_oversight", "review", "other", "preamble"}
+_LINE_ACTION_SECTIONS = {"plan", "contingency", "review", "other", "preamble", "management_oversight"}
 _ACTION_SENTENCE = re.compile(r"^\s*(?:(?:action|task|step)\s*\d*\s*[:.)\-–]\s*)?(?P<subj>[^.;:!?]{1,60}?)\s+"
                               r"(?P<modal>" + MODAL + r")\s+(?:not\s+|never\s+)?[a-z]", re.IGNORECASE)
 _NOT_ACTOR = re.compile(r"^(?:this|it|there|that|these|those|which|what|we are|i am|the (?:plan|aim|hope|worry|concern|risk|"
                         r"danger|goal|purpose|outcome)|(?:the )?(?:children|child|baby)(?:'s)? (?:needs?|safety|welfare)|"
                         r"if|when|unless|once|without|otherwise|failure|any|everything|nothing|life|things)\b", re.IGNORECASE)
-_IMPERATIVE_FIRST = re.compile(r"^\s*(?:to\s+)?[A-Z]?[a-z]+\b")
+_IMPERATIVE_EXTRA = {"consider", "explore", "refer", "convene", "arrange", "complete", "undertake", "request",
+                     "agree", "seek", "identify", "continue", "provide", "offer", "ensure", "support",
+                     "monitor", "review", "liaise", "share", "update", "hold", "visit", "attend", "book",
+                     "make", "apply", "register", "obtain", "progress", "escalate", "step", "close", "transfer"}
+
+
+def _imperative(text: str) -> bool:
+    from .resources import lexicons
+
+    match = re.match(r"^\s*(?:to\s+)?([A-Za-z]+)\b", text)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    lex = lexicons()
+    return word in _IMPERATIVE_EXTRA or word in lex["concrete_verbs"] or word in lex["vague_verbs"]
 _HEADER_LIKE = re.compile(r"^\W*$")
+# A subject with a finite verb in it is a clause, not an actor ("Patrick was at home but did not want to").
+_SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if)\b",
+                           re.IGNORECASE)
+_DETAIL_LINE = re.compile(r"^[A-Za-z][A-Za-z ./()'’-]{0,30}:\s")
 
 
 @dataclass
@@ -57,8 +77,7 @@ class ActionExtractor:
     def __call__(self, units: list[Unit], text: str, doc_type: str) -> list[ActionResult]:
         actions = []
         for unit in units:
-            if doc_type == "assessment" and unit.section != "plan":
-                # Assessments carry actions only in their plan / recommendations section.
+            if doc_type == "assessment" and not self._assessment_action_place(unit):
                 continue
             parts = self._read(unit, text)
             if parts is None:
@@ -135,18 +154,18 @@ class ActionExtractor:
 
     def _read_line(self, unit: Unit) -> _Parts | None:
         body = unit.text
-        if unit.section in _NON_ACTION_SECTIONS:
+        if unit.section in _NON_ACTION_SECTIONS and unit.section != "management_oversight":
             return None
         match = _ACTION_SENTENCE.match(body)
         is_item = unit.kind == "item"
-        if match and _NOT_ACTOR.match(match.group("subj").strip()):
-            return None
+        if match and (_NOT_ACTOR.match(match.group("subj").strip())
+                      or _SUBJECT_VERB.search(match.group("subj")) or len(match.group("subj").split()) > 8):
+            match = None
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
         if not match:
-            if not is_item or unit.section not in ("plan", "contingency", "review", "other", "preamble"):
-                return None
-            if not self._looks_like_task(body):
+            allowed = _LINE_ACTION_SECTIONS if is_item else {"plan", "review"}
+            if unit.section not in allowed or not self._looks_like_task(body, is_item):
                 return None
         owner, task_start = self.owners.from_text(body)
         if owner.problem == "missing" and self.use_parser and match:
@@ -157,6 +176,14 @@ class ActionExtractor:
         return _Parts(owner, timescale, task)
 
     # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _assessment_action_place(unit: Unit) -> bool:
+        """Assessments carry actions only as recommendations: an action table anywhere, or
+        items and "X to …" lines under the plan, outcome or decision headings."""
+        if unit.kind in ("row", "block"):
+            return bool(unit.columns) or unit.kind == "block"
+        return unit.section in _ASSESSMENT_ACTION_SECTIONS
+
     def _owner_from_cells(self, cells: list[str], task: str) -> Owner:
         joined = " / ".join(c for c in cells if c.strip())
         if not joined:
@@ -179,22 +206,34 @@ class ActionExtractor:
         return find_timescale(whole, self.extra_vague)
 
     def _strip_owner(self, task: str) -> str:
-        _, start = self.owners.from_text(task)
+        """The task without a leading owner ("Mum to attend…" → "attend…"), when there is one."""
+        owner, start = self.owners.from_text(task)
+        if owner.text is None and owner.problem not in ("pronoun", "collective", "passive"):
+            return task
         return task[start:] if start < len(task) else task
 
     @staticmethod
     def _remove(task: str, timescale: Timescale) -> str:
         return task.replace(timescale.text, " ") if timescale.text and timescale.text in task else task
 
-    @staticmethod
-    def _looks_like_task(text: str) -> bool:
-        """An unmarked list item in a plan section: imperative, modal or 'Owner: task'."""
+    def _looks_like_task(self, text: str, is_item: bool) -> bool:
+        """A line with no "X will/to" in a plan section: an imperative ("Refer to CAMHS"), a
+        nominal task with a when ("Review in 3 months"), or for list items 'Owner: task'."""
         words = text.split()
         if len(words) < 2:
             return False
-        return bool(re.search(r"\b(will|to|must|should|needs? to)\b", text, re.IGNORECASE)
-                    or ":" in text[:40] or " - " in text or " – " in text
-                    or _IMPERATIVE_FIRST.match(text))
+        if _DETAIL_LINE.match(text) and not is_item:
+            return False  # "Date of referral: 06/01/2025" is a detail, not a task
+        if _imperative(text):
+            return True
+        if not is_item:
+            return False
+        ts = find_timescale(text, self.extra_vague)
+        if (ts.text or ts.vague) and len(words) <= 25 and not re.search(
+                r"\b(was|were|had|has been|have been|did)\b", text, re.IGNORECASE):
+            return True
+        return is_item and (re.search(r"\b(will|to be|must|should|needs? to)\b", text, re.IGNORECASE) is not None
+                            or ":" in text[:40] or " - " in text or " – " in text)
 
     def _parse_owner(self, text: str) -> Owner | None:
         doc = _parser()(text)

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass, replace
 from html import escape
 
-from .report import ActionResult, Finding, Report, SentenceResult
+from .report import SEVERITIES, ActionResult, Finding, Report, SentenceResult
 
 __all__ = ["render_html", "action_gaps", "describe_owner", "describe_timescale", "ACTION_GAPS"]
 
@@ -178,7 +178,7 @@ def _order(mark: _Mark) -> tuple[int, int, int]:
 def _highlighted_text(report: Report, numbers: dict[int, int]) -> str:
     marks = [_action_mark(i, a) for i, a in enumerate(report.actions, 1)]
     marks += [_sentence_mark(s) for s in report.sentences if s.labels]
-    marks += [_finding_mark(f, numbers[id(f)]) for f in report.findings if f.start is not None]
+    marks += _finding_marks(report.findings, numbers)
     length = len(report.text)
     marks = [replace(m, start=max(0, m.start), end=min(m.end, length)) for m in marks]
     marks = [m for m in marks if m.start < m.end]
@@ -231,13 +231,26 @@ def _action_mark(number: int, action: ActionResult) -> _Mark:
                  prefix=f"<span id=\"action-{number}\" class=\"anchor\"></span>{badge}")
 
 
-def _finding_mark(finding: Finding, number: int) -> _Mark:
+def _finding_marks(findings: list[Finding], numbers: dict[int, int]) -> list[_Mark]:
+    """One mark per distinct span, styled by its worst severity, with a marker per finding."""
+    by_span: dict[tuple[int, int], list[Finding]] = {}
+    for finding in findings:
+        if finding.start is not None:
+            end = finding.end if finding.end is not None else finding.start
+            by_span.setdefault((finding.start, end), []).append(finding)
+    marks = []
+    for (start, end), group in by_span.items():
+        worst = max(group, key=lambda f: SEVERITIES.index(f.severity)).severity
+        markers = "".join(_marker(f, numbers[id(f)]) for f in group)
+        marks.append(_Mark(start, end, 2, f"<span class=\"finding sev-{escape(worst)}\">", "</span>",
+                           suffix=markers))
+    return marks
+
+
+def _marker(finding: Finding, number: int) -> str:
     severity = escape(finding.severity)
-    marker = (f"<sup class=\"marker sev-{severity}\"><a id=\"ref-{number}\" href=\"#finding-{number}\" "
-              f"title=\"{severity}: {escape(finding.message)}\">[!{number}]</a></sup>")
-    end = finding.end if finding.end is not None else finding.start
-    return _Mark(finding.start, end, 2, f"<span class=\"finding sev-{severity}\">", "</span>",
-                 suffix=marker)
+    return (f"<sup class=\"marker sev-{severity}\"><a id=\"ref-{number}\" href=\"#finding-{number}\" "
+            f"title=\"{severity}: {escape(finding.message)}\">[!{number}]</a></sup>")
 
 
 # --------------------------------------------------------------------------- lists and tables

@@ -26,7 +26,7 @@ _PREFIX = re.compile(r"^\s*(?:(?:action|task|step|next step|goal|outcome)\s*\d*\
 _COLON_OWNER = re.compile(r"^(?P<owner>[^:\n]{1,40}?)\s*[:\-–—]\s+(?P<rest>\S.*)$", re.DOTALL)
 _TRAILING_OWNER = re.compile(r"(?:[-–—]|\(|\[)\s*(?:(?:lead|responsible|who|owner|by)\s*[:\-]?\s*)?"
                              r"(?P<owner>[A-Za-z][A-Za-z'’ /&]{1,40}?)\s*[)\]]?\s*[.;]?\s*$")
-_INLINE_OWNER = re.compile(r"\b(?:responsible|lead(?: professional| agency)?|who|by whom|owner)\s*[:\-–]\s*"
+_INLINE_OWNER = re.compile(r"\b(?:responsible|resp|lead(?: professional| agency)?|who|by whom|owner)\s*[:\-–]\s*"
                            r"(?P<owner>[^;,.()\n|]{2,50})", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+|dad's\s+)?"
                     r"[A-Za-z][A-Za-z'’]*(?:\s+(?:and\s+)?[A-Za-z][A-Za-z'’]*){0,4})", re.IGNORECASE)
@@ -39,6 +39,13 @@ _NOT_OWNER_HEADS = {"support", "work", "referral", "referrals", "a referral", "a
                     "actions", "review", "reviews", "a review", "progress", "attendance", "sessions",
                     "direct work", "work", "funding", "information", "a meeting", "meeting", "meetings",
                     "strategy discussion", "a strategy discussion", "an application", "application"}
+# A phrase ending in one of these names a team, service or post: "Placements team", "FGC service".
+_ORG_HEADS = {"worker", "officer", "nurse", "team", "service", "services", "practitioner", "coordinator",
+              "co-ordinator", "manager", "lead", "tutor", "mentor", "unit", "panel", "project", "agency",
+              "clinic", "centre", "center", "school", "academy", "nursery", "college", "police", "council",
+              "department", "hub", "partnership", "trust", "charity", "visitor", "midwife", "doctor",
+              "consultant", "therapist", "psychologist", "adviser", "advisor", "chair", "provider", "carer",
+              "carers", "housing", "association", "group"}
 _CAPWORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$")
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
 
@@ -81,13 +88,17 @@ class OwnerFinder:
             return Owner(None, "collective", raw)
         if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
             return Owner(None, "missing")
-        words = raw.split()
         if self.roles.search(raw):
+            return Owner(raw, None)
+        # "Mr Davies (care coordinator)", "Anne Lynch (TELS)": judge the name without the bracket.
+        plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
+        words = plain.split()
+        if words and words[-1].lower() in _ORG_HEADS:
             return Owner(raw, None)
         if words and words[0] in self.people.children and len(words) <= 2:
             return Owner(raw, None) if allow_child else Owner(None, "child", raw)
         if words and len(words) <= 5 and all(_CAPWORD.match(w) or w.lower() in _LINKS for w in words) \
-                and _CAPWORD.match(words[0]):
+                and _CAPWORD.match(words[0]) and words[0].lower() not in _NOT_OWNER_HEADS:
             return Owner(raw, None)
         return Owner(None, "missing")
 

@@ -23,9 +23,17 @@ _CONCRETE_NOUNS = re.compile(
     r"return home interview|rhi|mapping|three houses|direct work|words and pictures|safety plan|"
     r"freedom programme|incredible years|triple p|solihull|caring dads|idva|marac|camhs|cgl|"
     r"change grow live|women's aid|family group conference|fgc)\b", re.IGNORECASE)
-_VAGUE_NOUNS = re.compile(r"^(?:support|monitoring|engagement|work|improvement|improvements|assistance|help|guidance|"
+_VAGUE_NOUNS = re.compile(r"^(?:(?:ongoing|continued|further|regular|general)\s+)?(?:support|monitoring|engagement|work|improvement|improvements|assistance|help|guidance|"
                           r"oversight|input|advice|encouragement|consideration|liaison|reassurance|awareness|"
                           r"understanding|insight|stability|safety|progress|change|changes)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"^(?:be|been|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en|wn|ne|de|t|ld|pt|ght))\b", re.IGNORECASE)
+_VAGUE_PARTICIPLES = {"supported", "monitored", "encouraged", "considered", "explored", "engaged", "maintained",
+                      "improved", "promoted", "reviewed as needed", "kept", "helped", "addressed", "ensured",
+                      "offered", "given", "developed", "strengthened", "managed", "reduced", "safeguarded",
+                      "protected", "facilitated", "enabled", "empowered", "assisted", "continued", "sustained",
+                      "understood", "looked", "worked", "focused", "prioritised"}
+_LIGHT_VERBS = re.compile(r"^(?:offer|offers|help|helps|have|has|arrange|give|gives|provide|provides|do|get|put)(?![\w-])",
+                          re.IGNORECASE)
 _NEGATED_RULE = re.compile(r"^(?:not|never|no longer|stop|refrain from|abstain from|avoid)\b", re.IGNORECASE)
 _FILLER = re.compile(r"^(?:(?:also|then|now|fully|actively|continue to|continue|further|regularly|"
                      r"consistently|always|please|be able to|be expected to|be asked to|need to|try to)\s+)+",
@@ -54,6 +62,19 @@ def is_specific(task: str, extra_services: tuple[str, ...] = ()) -> tuple[bool, 
         # A rule about a named behaviour ("not drink alcohol when caring for Leo alone").
         return (len(text.split()) >= 3, "a rule about a named behaviour" if len(text.split()) >= 3
                 else "a rule with no behaviour named")
+    passive = _PASSIVE.match(text)
+    if passive:
+        # "to be referred", "to be added to police alerts": judged by the participle.
+        participle = passive.group(1).lower()
+        if participle in _VAGUE_PARTICIPLES:
+            return False, f"vague verb '{participle}'"
+        return True, f"concrete activity '{participle}'"
+    light = _LIGHT_VERBS.match(text)
+    if light:
+        # "offer Kacper weekly ELSA sessions" is a task; "offer support" is not.
+        if _CONCRETE_NOUNS.search(text) or (services is not None and services.search(text)):
+            return True, f"'{light.group(0)}' with a concrete object"
+        return False, f"'{light.group(0)}' with no concrete object"
     match = vague.match(text)
     if match:
         return False, f"vague verb '{match.group(0)}'"

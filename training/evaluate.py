@@ -158,7 +158,10 @@ def evaluate(docs: list[dict], reviewer=None, keyword: bool = False) -> dict:
                 elif gold_gap:
                     c[2] += 1
                     errors.append(("FN", flag, doc["id"], doc["text"][g["start"]:g["end"]]))
-        false_actions += sum(1 for p in report["actions"] if (p["start"], p["end"]) not in matched_pred)
+        for p in report["actions"]:
+            if (p["start"], p["end"]) not in matched_pred:
+                false_actions += 1
+                errors.append(("EXTRA_ACTION", p["section"], doc["id"], doc["text"][p["start"]:p["end"]]))
         for dim, gold_rating in doc["ratings"].items():
             if dim in report["dimensions"]:
                 xs, ys = ratings.setdefault(dim, ([], []))

@@ -22,5 +22,5 @@ def test_not_specific(task):
 
 
 def test_local_services_from_config_count_as_concrete():
-    assert is_specific("join Sunflower")[0] is False
-    assert is_specific("join Sunflower", ("Sunflower",))[0] is True
+    assert is_specific("enjoy Sunflower")[0] is False
+    assert is_specific("enjoy Sunflower", ("Sunflower",))[0] is True

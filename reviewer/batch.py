@@ -1,0 +1,467 @@
+"""Review many documents and tabulate the reports: one row per document, one per finding.
+
+    import pandas as pd
+    from reviewer import Reviewer
+    from reviewer.batch import score_frames
+
+    reviewer = Reviewer.load()
+    rows, findings = score_frames(pd.DataFrame({"id": [...], "text": [...]}), reviewer)
+
+:func:`score_frame` / :func:`score_frames` are pure functions of a DataFrame chunk (one output
+row per input row, the input's index kept), so a distributed engine can map them over
+partitions. Every value in a row is read from the document's :class:`~reviewer.report.Report`.
+
+A document that cannot be read or reviewed becomes an error row (``status="error"`` and an
+``error`` message naming the document and the problem); the batch carries on. Errors never
+quote the document text, and neither do the tables: they hold ids, scores, counts and findings.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .checks import catalogue
+from .errors import InputError
+from .html import action_gaps
+from .readers import SUPPORTED_EXTENSIONS, read_file
+from .report import DIMENSIONS, Report
+
+__all__ = [
+    "OUTPUT_EXTENSIONS", "TABLE_EXTENSIONS", "FINDING_COLUMNS", "Document", "DocumentResult",
+    "row_columns", "check_column", "iter_folder", "read_table", "table_documents",
+    "folder_documents", "review_document", "run_batch", "rows_frame", "findings_frame",
+    "score_frames", "score_frame", "check_output_path", "findings_path", "write_outputs",
+    "neutralise", "atomic_path", "write_text_atomic",
+]
+
+TABLE_EXTENSIONS = (".csv", ".xlsx")
+OUTPUT_EXTENSIONS = (".csv", ".xlsx", ".jsonl")
+FINDING_COLUMNS = ["id", "check", "dimension", "severity", "message", "start", "end", "line"]
+_BASE_COLUMNS = ["id", "team", "doc_type", "doc_type_confidence", "status", "error", "warnings"]
+_ACTION_COUNTS = {  # row column -> gap key of reviewer.html.action_gaps
+    "n_actions_no_owner": "no_owner",
+    "n_actions_no_timescale": "no_timescale",
+    "n_actions_vague_timescale": "vague_timescale",
+    "n_actions_unspecific": "unspecific",
+}
+_SUMMARY_COLUMNS = ["n_sentences", "n_actions", *_ACTION_COUNTS, "n_findings", "worst_severity"]
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to review: its text, or the reason it could not be read."""
+
+    id: str
+    text: str | None = None
+    doc_type: str | None = None  # None: let the reviewer detect it
+    team: str | None = None
+    error: str | None = None  # set when reading failed; the document becomes an error row
+    warnings: tuple[str, ...] = ()  # reader warnings, added to the report's warnings
+
+
+@dataclass
+class DocumentResult:
+    """A document's table row, its finding rows and (unless dropped) its report."""
+
+    row: dict[str, Any]
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    report: Report | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.row["status"] == "ok"
+
+
+def check_column(check_id: str) -> str:
+    """Row column counting a check's findings: 'plan.action.no_owner' -> 'n_plan_action_no_owner'."""
+    return "n_" + check_id.replace(".", "_")
+
+
+def row_columns() -> list[str]:
+    """The columns of a document row, in order."""
+    dims = [f"{dim}_{part}" for dim in DIMENSIONS for part in ("rating", "score")]
+    return [*_BASE_COLUMNS, *dims, *_SUMMARY_COLUMNS, *(check_column(c) for c in catalogue())]
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def iter_folder(path: str | os.PathLike) -> Iterator[Path]:
+    """Supported documents under `path`, recursively, in sorted order.
+
+    Hidden files and folders (names starting with '.') and Office lock files ('~$…') are skipped,
+    as are files of other types.
+    """
+    root = Path(path)
+    for item in sorted(root.rglob("*")):
+        parts = item.relative_to(root).parts
+        if any(p.startswith(".") for p in parts) or item.name.startswith("~$"):
+            continue
+        if item.suffix.lower() in SUPPORTED_EXTENSIONS and item.is_file():
+            yield item
+
+
+def folder_documents(root: str | os.PathLike, paths: Iterable[Path] | None = None,
+                     doc_type: str | None = None) -> Iterator[Document]:
+    """Read each file lazily; a file that cannot be read becomes a Document with `error` set.
+
+    Ids are paths relative to `root`, with '/' separators.
+    """
+    root = Path(root)
+    for path in iter_folder(root) if paths is None else paths:
+        doc_id = path.relative_to(root).as_posix()
+        try:
+            read = read_file(path)
+        except InputError as exc:
+            yield Document(id=doc_id, doc_type=doc_type, error=f"{doc_id}: {exc.problem}")
+            continue
+        yield Document(id=doc_id, text=read.text, doc_type=doc_type, warnings=tuple(read.warnings))
+
+
+def read_table(path: str | os.PathLike, text_column: str = "text",
+               required: Sequence[str] = ()) -> pd.DataFrame:
+    """Read a .csv or .xlsx table of documents as strings, checking its columns.
+
+    Formulas in .xlsx cells are never evaluated: a formula cell reads as its text ('=A1*2').
+    Raises InputError (naming the file) when the file cannot be read or lacks `text_column`
+    or any `required` column; the message lists the columns the table has.
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    extension = path.suffix.lower()
+    if extension not in TABLE_EXTENSIONS:
+        raise InputError(name, f"is not a table; use one of {', '.join(TABLE_EXTENSIONS)}")
+    if not path.is_file():
+        raise InputError(name, "file not found" if not path.exists() else "is not a file")
+    frame = _read_csv(path, name) if extension == ".csv" else _read_xlsx(path, name)
+    _require_columns(frame, [text_column, *required], name)
+    return frame
+
+
+def _read_csv(path: Path, name: str) -> pd.DataFrame:
+    """A CSV as strings (empty cells ''), decoded as UTF-8 or else Windows-1252."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.EmptyDataError:
+            raise InputError(name, "is empty (no header row)") from None
+        except (pd.errors.ParserError, ValueError):
+            raise InputError(name, "is not a valid CSV file") from None
+        except OSError as exc:
+            raise InputError(name, f"could not be read ({exc.strerror or 'input/output error'})") from None
+    raise InputError(name, "is not valid UTF-8 or Windows-1252 text")
+
+
+def _read_xlsx(path: Path, name: str) -> pd.DataFrame:
+    """The first worksheet of a workbook: header row, then one row per non-blank row."""
+    import zipfile
+
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError(name, "is not a valid .xlsx workbook") from None
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise InputError(name, "is empty (no header row)")
+        columns = _header_names(header)
+        records = [_pad(row, len(columns)) for row in rows if any(_cell(v) for v in row)]
+    finally:
+        workbook.close()
+    return pd.DataFrame(records, columns=columns, dtype=object)
+
+
+def _header_names(header: Sequence[Any]) -> list[str]:
+    """Header cells as unique strings; blanks become 'column N'."""
+    names: list[str] = []
+    for i, value in enumerate(header, 1):
+        base = _cell(value) or f"column {i}"
+        name, n = base, 1
+        while name in names:
+            name, n = f"{base}.{n}", n + 1
+        names.append(name)
+    return names
+
+
+def _pad(row: Sequence[Any], width: int) -> list[Any]:
+    return list(row[:width]) + [None] * (width - len(row))
+
+
+def _require_columns(frame: pd.DataFrame, columns: Sequence[str], source: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        found = ", ".join(map(str, frame.columns)) or "(none)"
+        names = ", ".join(repr(c) for c in missing)
+        raise InputError(source, f"has no column {names}; its columns are: {found}")
+
+
+def _cell(value: Any) -> str:
+    """A table cell as a stripped string: blanks and NaN are '', 17.0 is '17'."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _text(value: Any) -> str:
+    """A text cell as the text to review (not stripped: report offsets refer to it)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _doc_type(value: Any, default: str | None) -> str | None:
+    """'CP plan' or 'cp-plan' -> 'cp_plan'; blank -> `default`. Unknown types fail in review."""
+    text = _cell(value).lower().replace("-", "_").replace(" ", "_")
+    return text or default
+
+
+def table_documents(frame: pd.DataFrame, text_column: str = "text", id_column: str | None = "id",
+                    type_column: str | None = None, team_column: str | None = None,
+                    doc_type: str | None = None) -> Iterator[Document]:
+    """One Document per row. Ids come from `id_column` when the frame has it, else 'row N'.
+
+    `type_column` and `team_column`, when given, must exist; a blank type falls back to
+    `doc_type` (None: detect).
+    """
+    _require_columns(frame, [c for c in (text_column, type_column, team_column) if c], "input table")
+    n = len(frame)
+    ids = frame[id_column].tolist() if id_column and id_column in frame.columns else [None] * n
+    types = frame[type_column].tolist() if type_column else [None] * n
+    teams = frame[team_column].tolist() if team_column else [None] * n
+    for i, (text, doc_id, kind, team) in enumerate(zip(frame[text_column].tolist(), ids, types, teams), 1):
+        yield Document(id=_cell(doc_id) or f"row {i}", text=_text(text),
+                       doc_type=_doc_type(kind, doc_type), team=_cell(team) or None)
+
+
+# --------------------------------------------------------------------------- reviewing
+
+
+def review_document(reviewer, document: Document, keep_report: bool = True) -> DocumentResult:
+    """Review one document into its row and finding rows; failures become an error row."""
+    if document.error is not None:
+        return DocumentResult(_error_row(document, document.error))
+    try:
+        report = reviewer.review(document.text or "", doc_type=document.doc_type, source=document.id)
+    except InputError as exc:
+        return DocumentResult(_error_row(document, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch of thousands
+        return DocumentResult(_error_row(document, f"{document.id}: internal error while reviewing "
+                                                   f"({type(exc).__name__})"))
+    report.warnings[:0] = list(document.warnings)
+    return DocumentResult(_ok_row(document, report), _finding_rows(document.id, report),
+                          report if keep_report else None)
+
+
+def run_batch(documents: Iterable[Document], reviewer, total: int | None = None,
+              progress: bool = True, keep_reports: bool = True,
+              on_result: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
+    """Review documents in order with a tqdm progress bar on stderr."""
+    from tqdm import tqdm
+
+    results = []
+    for document in tqdm(documents, total=total, disable=not progress, file=sys.stderr,
+                         unit="doc", desc="reviewing"):
+        result = review_document(reviewer, document, keep_report=keep_reports)
+        if on_result is not None:
+            on_result(result)
+        results.append(result)
+    return results
+
+
+def _error_row(document: Document, message: str) -> dict[str, Any]:
+    row = dict.fromkeys(row_columns())
+    row.update(id=document.id, team=document.team, doc_type=document.doc_type, status="error",
+               error=message, warnings="; ".join(document.warnings) or None)
+    return row
+
+
+def _ok_row(document: Document, report: Report) -> dict[str, Any]:
+    row = dict.fromkeys(row_columns())
+    row.update(id=document.id, team=document.team, doc_type=report.doc_type,
+               doc_type_confidence=round(float(report.doc_type_confidence), 4), status="ok",
+               warnings="; ".join(report.warnings) or None)
+    for name, dim in report.dimensions.items():
+        row[f"{name}_rating"], row[f"{name}_score"] = dim.rating, dim.score
+    gaps = [action_gaps(a) for a in report.actions]
+    row.update(n_sentences=len(report.sentences), n_actions=len(report.actions),
+               n_findings=len(report.findings), worst_severity=report.worst_severity())
+    for column, gap in _ACTION_COUNTS.items():
+        row[column] = sum(gap in g for g in gaps)
+    counts = report.counts_by_check()
+    for check_id in catalogue():
+        row[check_column(check_id)] = counts.get(check_id, 0)
+    return row
+
+
+def _finding_rows(doc_id: str, report: Report) -> list[dict[str, Any]]:
+    return [{"id": doc_id, "check": f.check, "dimension": f.dimension, "severity": f.severity,
+             "message": f.message, "start": f.start, "end": f.end, "line": report.line_of(f.start)}
+            for f in report.findings]
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def rows_frame(results: Sequence[DocumentResult], index: pd.Index | None = None) -> pd.DataFrame:
+    """The document table: one row per result, columns `row_columns()`, nullable integers."""
+    frame = pd.DataFrame([r.row for r in results], columns=row_columns(), index=index)
+    ints = [c for c in frame.columns if c.startswith("n_") or c.endswith(("_rating", "_score"))]
+    frame[ints] = frame[ints].astype("Int64")
+    frame["doc_type_confidence"] = frame["doc_type_confidence"].astype("Float64")
+    return frame
+
+
+def findings_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:
+    """The long findings table: one row per finding, columns `FINDING_COLUMNS`."""
+    frame = pd.DataFrame([f for r in results for f in r.findings], columns=FINDING_COLUMNS)
+    frame[["start", "end", "line"]] = frame[["start", "end", "line"]].astype("Int64")
+    return frame
+
+
+def score_frames(df: pd.DataFrame, reviewer, text_column: str = "text", id_column: str | None = "id",
+                 type_column: str | None = None, team_column: str | None = None,
+                 doc_type: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Review every row of `df`: (document rows with `df`'s index, findings rows)."""
+    documents = table_documents(df, text_column, id_column, type_column, team_column, doc_type)
+    results = [review_document(reviewer, d, keep_report=False) for d in documents]
+    return rows_frame(results, index=df.index), findings_frame(results)
+
+
+def score_frame(df: pd.DataFrame, reviewer, text_column: str = "text", id_column: str | None = "id",
+                type_column: str | None = None, team_column: str | None = None,
+                doc_type: str | None = None) -> pd.DataFrame:
+    """Review every row of `df`: one document row per input row, `df`'s index kept."""
+    return score_frames(df, reviewer, text_column, id_column, type_column, team_column, doc_type)[0]
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+def check_output_path(out: str | os.PathLike) -> Path:
+    """Refuse an output path of an unsupported type or in a missing folder, before any work."""
+    out = Path(out)
+    if out.suffix.lower() not in OUTPUT_EXTENSIONS:
+        raise InputError(out.name, f"unsupported output type; use one of {', '.join(OUTPUT_EXTENSIONS)}")
+    if not out.parent.is_dir():
+        raise InputError(str(out), "cannot be written: its folder does not exist")
+    if out.is_dir():
+        raise InputError(str(out), "is a folder, not a file")
+    return out
+
+
+def findings_path(out: Path) -> Path:
+    """Where the findings table of a .csv output goes: `<stem>.findings.csv` beside it."""
+    return out.with_name(f"{out.stem}.findings.csv")
+
+
+def write_outputs(results: Sequence[DocumentResult], out: str | os.PathLike) -> list[Path]:
+    """Write the tables to `out` (.csv, .xlsx or .jsonl) atomically; return the paths written."""
+    out = check_output_path(out)
+    extension = out.suffix.lower()
+    if extension == ".jsonl":
+        _write_jsonl(results, out)
+        return [out]
+    rows, findings = neutralise(rows_frame(results)), neutralise(findings_frame(results))
+    if extension == ".xlsx":
+        _write_xlsx(rows, findings, out)
+        return [out]
+    extra = findings_path(out)
+    with atomic_path(out) as tmp:
+        rows.to_csv(tmp, index=False, encoding="utf-8")
+    with atomic_path(extra) as tmp:
+        findings.to_csv(tmp, index=False, encoding="utf-8")
+    return [out, extra]
+
+
+def _write_xlsx(rows: pd.DataFrame, findings: pd.DataFrame, out: Path) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    def clean(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.map(lambda v: ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v)
+
+    with atomic_path(out) as tmp:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+            clean(rows).to_excel(writer, sheet_name="documents", index=False)
+            clean(findings).to_excel(writer, sheet_name="findings", index=False)
+
+
+def _write_jsonl(results: Sequence[DocumentResult], out: Path) -> None:
+    """One object per document: the row's fields plus 'report' (the full report dict, or null)."""
+    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        for result in results:
+            record = {k: _json_value(v) for k, v in result.row.items()}
+            record["report"] = result.report.to_dict() if result.report is not None else None
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or value is pd.NA:
+        return None
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with text cells that a spreadsheet would run as formulas prefixed with "'".
+
+    Cells starting with = + - @ (or tab / carriage return) are neutralised; numbers are left alone.
+    """
+    def fix(value: Any) -> Any:
+        if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].map(fix).astype(object)
+    return out
+
+
+@contextmanager
+def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path beside `target`; on success it replaces `target`, on failure it is removed."""
+    target = Path(target)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=target.suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(target: str | os.PathLike, text: str) -> None:
+    """Write `text` (UTF-8) to `target` atomically."""
+    with atomic_path(target) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
