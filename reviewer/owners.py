@@ -32,7 +32,7 @@ _AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+
                     r"[A-Za-z][A-Za-z'’]*(?:\s+(?:and\s+)?[A-Za-z][A-Za-z'’]*){0,4})", re.IGNORECASE)
 _PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|her|his|their|your|my)\s+", re.IGNORECASE)
-_NOT_OWNER_HEADS = {"support", "work", "referral", "referrals", "a referral", "assessment", "an assessment",
+_NOT_OWNER_HEADS = {"case", "the case", "support", "work", "referral", "referrals", "a referral", "assessment", "an assessment",
                     "this", "it", "there", "that", "these", "those", "which", "plan", "the plan", "aim",
                     "the aim", "goal", "what", "how", "when", "where", "why", "if", "contact", "visits",
                     "monitoring", "help", "advice", "services", "service", "consideration", "action",
@@ -46,6 +46,13 @@ _ORG_HEADS = {"worker", "officer", "nurse", "team", "service", "services", "prac
               "department", "hub", "partnership", "trust", "charity", "visitor", "midwife", "doctor",
               "consultant", "therapist", "psychologist", "adviser", "advisor", "chair", "provider", "carer",
               "carers", "housing", "association", "group"}
+_NOT_OWNER_LAST = {"meeting", "meetings", "plan", "assessment", "referral", "conference", "review", "visit",
+                   "visits", "session", "sessions", "contact", "consent", "dbs", "case", "checks", "check",
+                   "application", "information", "order", "report", "letter", "appointment", "appointments"}
+_VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete", "undertake", "request", "agree",
+                "seek", "identify", "continue", "provide", "offer", "ensure", "support", "monitor", "review",
+                "liaise", "share", "update", "hold", "visit", "attend", "book", "make", "apply", "register",
+                "obtain", "progress", "escalate", "step", "close", "transfer", "chase", "check", "keep", "follow"}
 _CAPWORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$")
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
 
@@ -88,15 +95,24 @@ class OwnerFinder:
             return Owner(None, "collective", raw)
         if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
             return Owner(None, "missing")
+        first = bare.split()[0] if bare.split() else ""
+        if first in _VERB_STARTS or first in lexicons()["concrete_verbs"] or first in lexicons()["vague_verbs"]:
+            return Owner(None, "missing")  # "Refer Abena to…" is an imperative, not a name
         if self.roles.search(raw):
             return Owner(raw, None)
         # "Mr Davies (care coordinator)", "Anne Lynch (TELS)": judge the name without the bracket.
         plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
         words = plain.split()
+        if words and words[-1].lower() in _NOT_OWNER_LAST:
+            return Owner(None, "missing")  # "Family network meeting", "CIN plan", "Case"
         if words and words[-1].lower() in _ORG_HEADS:
             return Owner(raw, None)
         if words and words[0] in self.people.children and len(words) <= 2:
-            return Owner(raw, None) if allow_child else Owner(None, "child", raw)
+            # A young child only receives an action; an older child can own one ("Jay will attend YOS").
+            age = self.people.ages.get(words[0])
+            if not allow_child or (age is not None and age < 12):
+                return Owner(None, "child", raw)
+            return Owner(raw, None)
         if words and len(words) <= 5 and all(_CAPWORD.match(w) or w.lower() in _LINKS for w in words) \
                 and _CAPWORD.match(words[0]) and words[0].lower() not in _NOT_OWNER_HEADS:
             return Owner(raw, None)
@@ -124,12 +140,15 @@ class OwnerFinder:
         if subject:
             rest = subject.group("rest")
             passive = bool(_PASSIVE.match(rest))
-            owner = self.classify(subject.group("subj"), allow_child=not passive)
-            agent = self._agent(rest) if passive or owner.text is None else None
-            if agent is not None:
-                return agent, offset + subject.start("rest")
-            if owner.text is None and owner.problem == "missing" and passive:
-                owner = Owner(None, "passive")
+            agent = self._agent(rest) if passive else None
+            if passive:
+                # "Marcus to be referred…": the subject receives the action; only "by X" owns it.
+                return (agent or Owner(None, "passive")), offset + subject.start("rest")
+            owner = self.classify(subject.group("subj"))
+            if owner.text is None:
+                agent = self._agent(rest)
+                if agent is not None:
+                    return agent, offset + subject.start("rest")
             return owner, offset + subject.start("rest")
         agent = self._agent(body)
         if agent is not None:

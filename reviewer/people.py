@@ -23,6 +23,7 @@ _CHILD_INTROS = [
     r"[Uu]nborn)(?:,)?\s+" + _NAME,
     r"\b(?:[Cc]hild|[Yy]oung person|[Nn]ame of child|[Cc]hild's name|[Cc]hildren)\s*:\s*" + _NAME,
 ]
+_AGE = re.compile(_NAME + _SURNAME + r"\s*(?:\(|,)\s*(?:aged?\s*)?(\d{1,2})\s*(years?|yrs?|y|months?|mths?|m|weeks?|wks?)?\b")
 _CHILD_LISTS = re.compile(r"\b(?:children|siblings|twins|brothers|sisters),?\s+" + _NAME + r"((?:,\s*[A-Z][a-z]+)*)(?:,?\s+and\s+" + _NAME + r")")
 _ADULT_WORDS = (r"(?:[Mm]um|[Mm]other|[Dd]ad|[Ff]ather|[Ss]tepdad|[Ss]tep-dad|[Ss]tepfather|[Ss]tepmother|[Pp]artner|"
                 r"[Gg]randmother|[Gg]randfather|[Nn]an|[Nn]ana|[Gg]ran|[Aa]unt|[Aa]untie|[Uu]ncle|[Cc]arer|"
@@ -51,6 +52,7 @@ _NOT_NAMES = {
 class People:
     children: set[str] = field(default_factory=set)
     adults: set[str] = field(default_factory=set)
+    ages: dict[str, int] = field(default_factory=dict)  # child's age in years, where stated
 
     def child_alternation(self) -> str:
         """Regex alternation for references to a child: names first, then child words."""
@@ -78,6 +80,12 @@ def find_people(text: str) -> People:
     for pattern in _CHILD_INTROS:
         for match in re.finditer(pattern, text):
             children.update(g for g in match.groups() if g and g[0].isupper())
+    ages: dict[str, int] = {}
+    for match in _AGE.finditer(text):
+        years = int(match.group(2))
+        if match.group(3) and match.group(3).lower().startswith(("m", "w")):
+            years = 0  # months or weeks old
+        ages.setdefault(match.group(1), years)
     for match in _CHILD_LISTS.finditer(text):
         children.add(match.group(1))
         children.update(n.strip() for n in (match.group(2) or "").split(",") if n.strip())
@@ -90,4 +98,5 @@ def find_people(text: str) -> People:
     adults = {n for n in adults if plausible(n)}
     # A name introduced both ways ("Sarah (mother)" and "Sarah, aged 17") stays a child only
     # when it never appears with an adult role.
-    return People(children=children - adults, adults=adults)
+    return People(children=children - adults, adults=adults,
+                  ages={n: a for n, a in ages.items() if n in children})

@@ -6,6 +6,7 @@ wheel finds them too.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -46,7 +47,7 @@ def load_toml(name: str) -> dict[str, Any]:
 def lexicons() -> dict[str, tuple[str, ...]]:
     """Word lists, lower-cased, longest first so multi-word entries match before their parts."""
     keys = ("roles", "collective_owners", "pronouns", "first_person", "child_refs", "adult_refs",
-            "vague_verbs", "concrete_verbs", "vague_timescales")
+            "vague_verbs", "concrete_verbs", "vague_timescales", "vague_phrases")
     data = load_json("lexicons.json", required=keys)
     unknown = set(data) - set(keys) - {"_doc"}
     if unknown:
@@ -56,5 +57,13 @@ def lexicons() -> dict[str, tuple[str, ...]]:
         words = data[key]
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise ConfigError(f"resources/lexicons.json: '{key}' must be a list of non-empty strings")
+        if key == "vague_phrases":  # regular expressions, kept as written
+            for w in words:
+                try:
+                    re.compile(w)
+                except re.error as exc:
+                    raise ConfigError(f"resources/lexicons.json: bad vague_phrases pattern {w!r}: {exc}") from None
+            out[key] = tuple(words)
+            continue
         out[key] = tuple(sorted({w.strip().lower() for w in words}, key=lambda w: (-len(w), w)))
     return out

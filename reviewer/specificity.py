@@ -40,6 +40,12 @@ _FILLER = re.compile(r"^(?:(?:also|then|now|fully|actively|continue to|continue|
                      re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _vague_phrases() -> re.Pattern[str]:
+    phrases = lexicons()["vague_phrases"]
+    return re.compile(r"^(?:" + "|".join(phrases) + r")(?![\w-])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _verb_patterns(extra_services: tuple[str, ...]):
     lex = lexicons()
@@ -62,11 +68,14 @@ def is_specific(task: str, extra_services: tuple[str, ...] = ()) -> tuple[bool, 
         # A rule about a named behaviour ("not drink alcohol when caring for Leo alone").
         return (len(text.split()) >= 3, "a rule about a named behaviour" if len(text.split()) >= 3
                 else "a rule with no behaviour named")
+    phrase = _vague_phrases().match(text)
+    if phrase:
+        return False, f"vague wording '{phrase.group(0)}'"
     passive = _PASSIVE.match(text)
     if passive:
         # "to be referred", "to be added to police alerts": judged by the participle.
         participle = passive.group(1).lower()
-        if participle in _VAGUE_PARTICIPLES:
+        if participle in _VAGUE_PARTICIPLES or re.search(r"\bfor (?:support|help|advice)\b", text, re.IGNORECASE):
             return False, f"vague verb '{participle}'"
         return True, f"concrete activity '{participle}'"
     light = _LIGHT_VERBS.match(text)
