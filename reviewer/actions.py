@@ -35,6 +35,13 @@ _IMPERATIVE_EXTRA = {"consider", "explore", "refer", "convene", "arrange", "comp
                      "make", "apply", "register", "obtain", "progress", "escalate", "step", "close", "transfer"}
 
 
+def _tidy(task: str) -> str:
+    """Whitespace and punctuation left where the owner or timescale was cut out."""
+    task = re.sub(r"\s+", " ", task).strip(" ,;:-–—")
+    task = re.sub(r"\s+([.,;:])", r"\1", task)
+    return re.sub(r"(?:\b(?:by|on|from|until|at)\s*)+\.?$", "", task).strip(" ,;:-–—") or task
+
+
 def _imperative(text: str) -> bool:
     from .resources import lexicons
 
@@ -86,7 +93,7 @@ class ActionExtractor:
             ts = parts.timescale
             actions.append(ActionResult(
                 start=unit.start, end=unit.end,
-                owner=parts.owner.text, task=parts.task.strip(),
+                owner=parts.owner.text, task=_tidy(parts.task),
                 timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
                 specific=specific,
                 owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),

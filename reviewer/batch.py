@@ -41,7 +41,7 @@ __all__ = [
     "row_columns", "check_column", "iter_folder", "read_table", "table_documents",
     "folder_documents", "review_document", "run_batch", "rows_frame", "findings_frame",
     "score_frames", "score_frame", "check_output_path", "findings_path", "write_outputs",
-    "neutralise", "atomic_path", "write_text_atomic",
+    "neutralise", "atomic_path", "write_text_atomic", "jsonl_writer",
 ]
 
 TABLE_EXTENSIONS = (".csv", ".xlsx")
@@ -277,15 +277,21 @@ def review_document(reviewer, document: Document, keep_report: bool = True) -> D
 def run_batch(documents: Iterable[Document], reviewer, total: int | None = None,
               progress: bool = True, keep_reports: bool = True,
               on_result: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
-    """Review documents in order with a tqdm progress bar on stderr."""
+    """Review documents in order with a tqdm progress bar on stderr.
+
+    `on_result` sees each result with its report (e.g. to stream .jsonl); the report is then
+    dropped from the returned results unless `keep_reports`, so big batches stay small in memory.
+    """
     from tqdm import tqdm
 
     results = []
     for document in tqdm(documents, total=total, disable=not progress, file=sys.stderr,
                          unit="doc", desc="reviewing"):
-        result = review_document(reviewer, document, keep_report=keep_reports)
+        result = review_document(reviewer, document)
         if on_result is not None:
             on_result(result)
+        if not keep_reports:
+            result.report = None
         results.append(result)
     return results
 
@@ -408,12 +414,23 @@ def _write_xlsx(rows: pd.DataFrame, findings: pd.DataFrame, out: Path) -> None:
 
 
 def _write_jsonl(results: Sequence[DocumentResult], out: Path) -> None:
-    """One object per document: the row's fields plus 'report' (the full report dict, or null)."""
-    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    with jsonl_writer(out) as write:
         for result in results:
+            write(result)
+
+
+@contextmanager
+def jsonl_writer(out: str | os.PathLike) -> Iterator[Callable[[DocumentResult], None]]:
+    """Stream results to a .jsonl file, one object per document: the row's fields plus
+    'report' (the full report dict, or null for an error row). The file appears atomically
+    when the block ends without an error."""
+    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        def write(result: DocumentResult) -> None:
             record = {k: _json_value(v) for k, v in result.row.items()}
             record["report"] = result.report.to_dict() if result.report is not None else None
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+        yield write
 
 
 def _json_value(value: Any) -> Any:

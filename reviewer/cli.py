@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -57,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except ReviewerError as exc:
         _error(str(exc))
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        _silence_stdout()
+        return EXIT_FINDINGS
     except OSError as exc:
         _error(f"{exc.filename or 'output'}: could not be written ({exc.strerror or 'input/output error'})")
     except KeyboardInterrupt:
@@ -124,6 +128,15 @@ def _add_reviewer_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", default="default", metavar="NAME", help="sentence model (default: default)")
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _error(message: str) -> None:
     print(f"reviewer: {message}", file=sys.stderr)
 
@@ -168,7 +181,8 @@ def _cmd_review(args: argparse.Namespace) -> int:
         emit(_summary(reports, failed))
     elif args.format == "json":
         data = [r.to_dict() for _, r in reports]
-        emit(json.dumps(data[0] if len(args.files) == 1 and data else data, ensure_ascii=False, indent=2) + "\n")
+        if len(args.files) > 1 or data:  # one file that failed: nothing on stdout
+            emit(json.dumps(data if len(args.files) > 1 else data[0], ensure_ascii=False, indent=2) + "\n")
     else:
         _write_html(reports, html_target, emit)
     emit.close()
@@ -293,11 +307,18 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     source = Path(args.input)
     if not source.exists():
         raise InputError(args.input, "not found")
+    if source.resolve() == out.resolve():
+        raise InputError(args.out, "is the input; choose another output file")
     reviewer = build_reviewer(args)
     documents, total = _batch_documents(args, source)
-    results = batch.run_batch(documents, reviewer, total=total, progress=not args.quiet,
-                              keep_reports=out.suffix.lower() == ".jsonl")
-    written = batch.write_outputs(results, out)
+    options = dict(total=total, progress=not args.quiet, keep_reports=False)
+    if out.suffix.lower() == ".jsonl":  # streamed: reports are not kept in memory
+        with batch.jsonl_writer(out) as write:
+            results = batch.run_batch(documents, reviewer, on_result=write, **options)
+        written = [out]
+    else:
+        results = batch.run_batch(documents, reviewer, **options)
+        written = batch.write_outputs(results, out)
     if not args.quiet:
         errors = sum(not r.ok for r in results)
         print(f"reviewed {len(results)} document(s): {len(results) - errors} ok, {errors} error(s); "
