@@ -82,7 +82,9 @@ class OwnerFinder:
 
     def classify(self, phrase: str, allow_child: bool = True) -> Owner:
         """Judge a candidate owner phrase: an owner, or which kind of non-owner it is."""
-        raw = phrase.strip().strip(",;:-–—()[]\"'").strip()
+        raw = phrase.strip().strip(",;:-–—\"'").strip()
+        if raw.count("(") != raw.count(")") or raw.startswith("("):
+            raw = raw.strip("()[]").strip()  # keep "Tom Ellery (social worker)" whole
         low = re.sub(r"\s+", " ", raw.lower())
         if not low or low in {"-", "n/a", "na", "tbc", "none", "?"}:
             return Owner(None, "missing")

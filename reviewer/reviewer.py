@@ -203,6 +203,10 @@ class Reviewer:
 
 
 def _mention(action_text: str) -> str:
-    """The word an action opens with once markers are stripped ("She", "All")."""
-    match = re.search(r"[A-Za-z][A-Za-z'’]*(?:\s+professionals|\s+agencies)?", action_text)
-    return match.group(0) if match else ""
+    """The pronoun or collective that stands where an owner should ("She", "All professionals")."""
+    from .resources import lexicons
+
+    words = lexicons()["collective_owners"] + lexicons()["pronouns"]
+    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])"
+    match = re.search(pattern, action_text, re.IGNORECASE)
+    return match.group(0) if match else action_text.split()[0] if action_text.split() else ""

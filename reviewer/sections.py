@@ -109,6 +109,6 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     title_words = [w for w in words if w.lower() not in _SMALL_WORDS]
     title_ratio = sum(w[0].isupper() for w in title_words) / max(len(title_words), 1)
     next_blank = next_line is None or not next_line.strip()
-    if known and (title_ratio >= 0.5 or next_blank or len(words) <= 4):
+    if known and (title_ratio >= 0.5 or next_blank or len(words) <= 6):
         return stripped[0].isupper() or stripped[0].isdigit()
     return next_blank and title_ratio >= 0.99 and 1 <= len(words) <= 6 and stripped[0].isupper()

@@ -46,6 +46,8 @@ _CHECKABLE = [
                     rf"|(?:this|next)\s+(?:week|month|{_DAYNAME})|tomorrow|today|tonight|immediately|with immediate effect|from today|straight away|same day|the same day"
                     rf"|{_MONTH}(?=\s*[.,;)]|\s*$|\s+(?:and|when|at|for|before|to|half)\b))"),
     ("by_day", rf"\b(?:by|on|before|next|this|every|until)\s+{_DAYNAME}\b"),
+    ("time_of_day", r"\b(?:by|before|at|until)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"),
+    ("frequency", rf"\b(?:{_NUM}|several|some)\s+(?:mornings?|evenings?|nights?|days?|afternoons?|weekends?|sessions?|times?|visits?)\s+(?:a|per|each|every)\s+(?:week|fortnight|month|term)\b"),
 ]
 _NOT_DEADLINE = re.compile(
     r"\b(?:since|born(?:\s+on)?|dob|d\.o\.b\.?|dated|last seen(?:\s+on)?|referral (?:of|on|dated)|"
