@@ -300,12 +300,14 @@ def _check_document(doc: dict) -> list[str]:
         where = f"sentences[{i}]"
         span_problems = _check_span(text, s.get("start"), s.get("end"), where)
         out.extend(f"{doc_id}: {p}" for p in span_problems)
-        if span_problems and not isinstance(s.get("start"), int):
+        if not isinstance(s.get("start"), int) or not isinstance(s.get("end"), int):
             continue
-        quoted = text[s["start"]:s["end"]] if isinstance(s.get("start"), int) else ""
+        quoted = text[s["start"]:s["end"]]
         labels = s.get("labels") or []
         unclear = s.get("unclear") or []
-        for label in list(labels) + list(unclear):
+        labels = [labels] if isinstance(labels, str) else list(labels)
+        unclear = [unclear] if isinstance(unclear, str) else list(unclear)
+        for label in labels + unclear:
             if label not in LABELS:
                 add(f"{where}: unknown label {label!r}: {_clip(quoted)!r}")
         if not labels and not unclear:
