@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test review train bench clean
+.PHONY: install browser run test review train bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: install
-	$(VENV)/bin/reviewer review examples/*.txt --format text || true
+# Debian's Chromium for the end-to-end browser test (Playwright drives it; it downloads no browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing: install Debian's chromium (the browser test will be skipped)"; fi; }
 
-test: install
+run: install
+	$(VENV)/bin/streamlit run app.py --server.address localhost --server.headless true
+
+test: install browser
 	$(PY) -m pytest -q
 
 train: install
