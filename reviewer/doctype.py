@@ -32,7 +32,8 @@ def detect_doc_type(seg: Segmentation) -> tuple[str, float, dict[str, float]]:
     prior, cues = _cues()
     scores = {t: float(prior.get(t, 0.0)) for t in DOC_TYPES}
     # The title area: the first non-empty lines, not the body (which may mention earlier plans).
-    head = "\n".join([line for line in seg.text[:600].splitlines() if line.strip()][:3])
+    first = [line.strip() for line in seg.text[:600].splitlines() if line.strip()][:3]
+    head = "\n".join(line for line in first if not line.endswith((".", "!", "?")) and len(line) <= 100)
     for doc_type, weight, pattern in cues:
         if pattern.search(seg.text):
             scores[doc_type] += weight
