@@ -145,7 +145,7 @@ class RuleLabeller:
         for name, value in self.cues.macros.items():
             pattern = pattern.replace("{" + name + "}", value)
         if people is not None:
-            child = people.child_alternation() + ("|he|she|they" if pronouns else "")
+            child = people.child_alternation() + ("|he|she|they|him|them" if pronouns else "")
             # "Ruby (4 months) smiled": an age in brackets may sit between name and verb.
             child = f"(?:{child})(?:\\s*\\([^)]{{0,25}}\\))?"
             pattern = pattern.replace("{CHILD}", child)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .resources import lexicons
 
-_NAME = r"([A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)"
+_NAME = r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)?)"
 _SURNAME = r"(?:\s+[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?)?"
 _CHILD_INTROS = [
     _NAME + _SURNAME + r"\s*\(\s*(?:aged?\s*|age\s*)?\d{1,2}(?:\s*(?:years?|yrs?|y|months?|mths?|m|weeks?|wks?))?(?:\s*old)?\s*\)",
@@ -24,6 +24,7 @@ _CHILD_INTROS = [
     r"\b(?:[Cc]hild|[Yy]oung person|[Nn]ame of child|[Cc]hild's name|[Cc]hildren)\s*:\s*" + _NAME,
 ]
 _AGE = re.compile(_NAME + _SURNAME + r"\s*(?:\(|,)\s*(?:aged?\s*)?(\d{1,2})\s*(years?|yrs?|y|months?|mths?|m|weeks?|wks?)?\b")
+_ALIAS = re.compile(_NAME + _SURNAME + r"\s*\(\s*(?:known as|aka|a\.k\.a\.|called|prefers|likes to be called)\s+" + _NAME + r"\s*\)")
 _CHILD_LISTS = re.compile(r"\b(?:children|siblings|twins|brothers|sisters),?\s+" + _NAME + r"((?:,\s*[A-Z][a-z]+)*)(?:,?\s+and\s+" + _NAME + r")")
 _ADULT_WORDS = (r"(?:[Mm]um|[Mm]other|[Dd]ad|[Ff]ather|[Ss]tepdad|[Ss]tep-dad|[Ss]tepfather|[Ss]tepmother|[Pp]artner|"
                 r"[Gg]randmother|[Gg]randfather|[Nn]an|[Nn]ana|[Gg]ran|[Aa]unt|[Aa]untie|[Uu]ncle|[Cc]arer|"
@@ -74,18 +75,18 @@ def find_people(text: str) -> People:
     """Read the document's introductions of its children and adults."""
     children: set[str] = set()
     adults: set[str] = set()
-    for pattern in _ADULT_INTROS:
-        for match in re.finditer(pattern, text):
-            adults.update(g for g in match.groups() if g and g[0].isupper())
-    for pattern in _CHILD_INTROS:
-        for match in re.finditer(pattern, text):
-            children.update(g for g in match.groups() if g and g[0].isupper())
     ages: dict[str, int] = {}
     for match in _AGE.finditer(text):
         years = int(match.group(2))
         if match.group(3) and match.group(3).lower().startswith(("m", "w")):
             years = 0  # months or weeks old
         ages.setdefault(match.group(1), years)
+    for pattern in _ADULT_INTROS:
+        for match in re.finditer(pattern, text):
+            adults.update(g for g in match.groups() if g and g[0].isupper())
+    for pattern in _CHILD_INTROS:
+        for match in re.finditer(pattern, text):
+            children.update(g for g in match.groups() if g and g[0].isupper())
     for match in _CHILD_LISTS.finditer(text):
         children.add(match.group(1))
         children.update(n.strip() for n in (match.group(2) or "").split(",") if n.strip())
@@ -94,8 +95,16 @@ def find_people(text: str) -> People:
     lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", text))
     def plausible(name: str) -> bool:
         return name not in _NOT_NAMES and len(name) > 1 and name.lower() not in lower_words
+    for match in _ALIAS.finditer(text):
+        # "Yutong ZHANG (known as Emily)": the alias is the same person.
+        if match.group(1) in children:
+            children.add(match.group(2))
     children = {n for n in children if plausible(n)}
     adults = {n for n in adults if plausible(n)}
+    # A stated age under 18 ("Andrei (14 months)") makes a child whatever else matched.
+    young = {n for n, a in ages.items() if a < 18 and plausible(n)}
+    children |= young
+    adults -= young
     # A name introduced both ways ("Sarah (mother)" and "Sarah, aged 17") stays a child only
     # when it never appears with an adult role.
     return People(children=children - adults, adults=adults,

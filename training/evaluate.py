@@ -44,7 +44,8 @@ def load_corpus(path: Path = CORPUS, split: str | None = None, source: str | Non
     else:
         docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if split:
-        docs = [d for d in docs if d.get("split") == split]
+        wanted = set(split.split(","))  # e.g. "train,dev"
+        docs = [d for d in docs if d.get("split") in wanted]
     if source:
         docs = [d for d in docs if d.get("source", "authored") == source]
     return docs
