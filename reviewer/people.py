@@ -31,7 +31,7 @@ _ADULT_WORDS = (r"(?:[Mm]um|[Mm]other|[Dd]ad|[Ff]ather|[Ss]tepdad|[Ss]tep-dad|[S
                 r"[Bb]oyfriend|[Gg]irlfriend|[Mm]GM|[Pp]GM|[Mm]GF|[Pp]GF|MGM|PGM|MGF|PGF|[Ss]ocial [Ww]orker|"
                 r"[Hh]ealth [Vv]isitor|[Tt]eacher|[Hh]ead[ ]?teacher|DSL|HV|SW|GP|IRO|[Cc]hair|[Mm]anager)")
 _ADULT_INTROS = [
-    r"\b" + _ADULT_WORDS + r"\s*(?:,|\(|-|–)?\s*" + _NAME,
+    r"\b" + _ADULT_WORDS + r"\s*(?:,|\(|-|–|:)?\s*" + _NAME,
     _NAME + _SURNAME + r"\s*(?:\(|,|-|–)\s*(?:the\s+)?(?:" + _ADULT_WORDS + r"|[Mm]aternal|[Pp]aternal|[Bb]irth)",
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+" + _NAME,
     _NAME + r"'s\s+(?:husband|wife|partner|boyfriend|girlfriend|ex-partner|ex|son|daughter|children|baby|"
