@@ -23,7 +23,11 @@ def _cues():
     for cue in data["cues"]:
         if cue.get("type") not in DOC_TYPES:
             raise ValueError(f"doctype.json: unknown type {cue.get('type')!r}")
-        cues.append((cue["type"], float(cue["weight"]), re.compile(cue["pattern"], re.IGNORECASE | re.MULTILINE)))
+        unknown = set(cue) - {"type", "weight", "pattern", "title_only"}
+        if unknown:
+            raise ValueError(f"doctype.json: unknown keys {sorted(unknown)}")
+        cues.append((cue["type"], float(cue["weight"]), re.compile(cue["pattern"], re.IGNORECASE | re.MULTILINE),
+                     bool(cue.get("title_only"))))
     return data["prior"], cues
 
 
@@ -33,8 +37,12 @@ def detect_doc_type(seg: Segmentation) -> tuple[str, float, dict[str, float]]:
     scores = {t: float(prior.get(t, 0.0)) for t in DOC_TYPES}
     # The title area: the first non-empty lines, not the body (which may mention earlier plans).
     first = [line.strip() for line in seg.text[:600].splitlines() if line.strip()][:3]
-    head = "\n".join(line for line in first if not line.endswith((".", "!", "?")) and len(line) <= 100)
-    for doc_type, weight, pattern in cues:
+    head = "\n".join(line[:200] for line in first if not line.endswith((".", "!", "?")) or len(line) > 100)
+    for doc_type, weight, pattern, title_only in cues:
+        if title_only:
+            if pattern.search(head):
+                scores[doc_type] += weight
+            continue
         if pattern.search(seg.text):
             scores[doc_type] += weight
             if pattern.search(head):
