@@ -52,7 +52,7 @@ from build_corpus import (  # noqa: E402  (same folder)
 from split_corpus import assign_splits  # noqa: E402
 
 SOURCES = {"authored", "generated"}
-SPLITS = {"train", "dev", "test"}
+SPLITS = {"train", "dev", "test", "gen_test"}  # gen_test: held-out generated documents
 SHINGLE = 5
 NEAR_DUPLICATE = 0.6
 
