@@ -29,7 +29,7 @@ _TRAILING_OWNER = re.compile(r"(?:[-–—]|\(|\[)\s*(?:(?:lead|responsible|who|
 _INLINE_OWNER = re.compile(r"\b(?:responsible|resp|lead(?: professional| agency)?|who|by whom|owner)\s*[:\-–]\s*"
                            r"(?P<owner>[^;,.()\n|]{2,50})", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+|dad's\s+)?"
-                    r"[A-Za-z][A-Za-z'’]*(?:\s+(?:and\s+)?[A-Za-z][A-Za-z'’]*){0,4})", re.IGNORECASE)
+                    r"[^\W\d_][\w'’]*(?:\s+(?:and\s+)?[^\W\d_][\w'’]*){0,4})", re.IGNORECASE)
 _PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|her|his|their|your|my)\s+", re.IGNORECASE)
 _NOT_OWNER_HEADS = {"case", "the case", "support", "work", "referral", "referrals", "a referral", "assessment", "an assessment",
@@ -53,7 +53,8 @@ _VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete"
                 "seek", "identify", "continue", "provide", "offer", "ensure", "support", "monitor", "review",
                 "liaise", "share", "update", "hold", "visit", "attend", "book", "make", "apply", "register",
                 "obtain", "progress", "escalate", "step", "close", "transfer", "chase", "check", "keep", "follow"}
-_CAPWORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$")
+# A capitalised word in any Latin script ("Paweł", "Zoë", "Şükrü").
+_CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
 
 
@@ -85,6 +86,8 @@ class OwnerFinder:
         raw = phrase.strip().strip(",;:-–—\"'").strip()
         if raw.count("(") != raw.count(")") or raw.startswith("("):
             raw = raw.strip("()[]").strip()  # keep "Tom Ellery (social worker)" whole
+        # "Paweł at", "the HV and": a phrase does not end on a linking word.
+        raw = re.sub(r"(?:\s+(?:and|&|or|of|the|for|from|with|at|in|on|to))+$", "", raw, flags=re.IGNORECASE)
         low = re.sub(r"\s+", " ", raw.lower())
         if not low or low in {"-", "n/a", "na", "tbc", "none", "?"}:
             return Owner(None, "missing")

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 
 from .resources import lexicons
 
-_NAME = r"([A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)?)"
-_SURNAME = r"(?:\s+[A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)?)?"
+_UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČĎĚŇŘŤŮŞĞİ"
+_LOW = "a-zß-öø-ÿłśżźćńąęšžčďěňřťůşğıăâîț"
+# Names in any Latin script ("Paweł", "Zoë", "Ștefan"), with a hyphenated or O'-style part.
+_NAME = rf"([{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)?)"
+_SURNAME = rf"(?:\s+[{_UP}][{_UP}{_LOW}]+(?:-[{_UP}][{_UP}{_LOW}]+)?)?"
 _CHILD_INTROS = [
     _NAME + _SURNAME + r"\s*\(\s*(?:aged?\s*|age\s*)?\d{1,2}(?:\s*(?:years?|yrs?|y|months?|mths?|m|weeks?|wks?))?(?:\s*old)?\s*\)",
     _NAME + _SURNAME + r",?\s+(?:is\s+)?(?:aged?|age)\s+\d{1,2}\b",
