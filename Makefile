@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	# torch first, pinned, so pip takes the CPU wheel rather than a CUDA build
 	$(PY) -m pip install --quiet "torch==2.13.0"
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,ray]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -30,6 +30,9 @@ test: install browser
 train: install
 	$(PY) training/build_corpus.py
 	$(PY) training/train.py
+
+bench: install
+	$(PY) benchmarks/bench.py
 
 review: install
 	$(VENV)/bin/reviewer review examples/*.txt

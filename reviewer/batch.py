@@ -10,6 +10,15 @@
 :func:`score_frame` / :func:`score_frames` are pure functions of a DataFrame chunk (one output
 row per input row, the input's index kept), so a distributed engine can map them over
 partitions. Every value in a row is read from the document's :class:`~reviewer.report.Report`.
+`score_frame(..., with_findings=True, with_reports=True)` adds each document's findings and
+report as JSON text, so one DataFrame -> DataFrame call carries everything the outputs need:
+`reviewer batch` maps it over chunks in this process or in `--workers N` processes (each loads
+the models once), and `reviewer.engine` maps it over a Ray cluster.
+
+Scale-out helpers: :func:`in_shard` (`--shard i/N`, by a stable hash of the id),
+:func:`done_ids` / :func:`previous_tables` (`--resume`: documents already in the output are
+skipped, so a failed run repeats only what is missing) and :func:`score_chunks` (the ordered
+process pool).
 
 A document that cannot be read or reviewed becomes an error row (``status="error"`` and an
 ``error`` message naming the document and the problem); the batch carries on. Errors never
@@ -17,6 +26,7 @@ quote the document text, and neither do the tables: they hold ids, scores, count
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -31,7 +41,7 @@ from typing import Any
 import pandas as pd
 
 from .checks import catalogue
-from .errors import InputError
+from .errors import ConfigError, InputError, ReviewerError
 from .html import action_gaps
 from .readers import SUPPORTED_EXTENSIONS, read_file
 from .report import DIMENSIONS, Report
@@ -42,6 +52,8 @@ __all__ = [
     "folder_documents", "review_document", "run_batch", "rows_frame", "findings_frame",
     "score_frames", "score_frame", "check_output_path", "findings_path", "write_outputs",
     "neutralise", "atomic_path", "write_text_atomic", "jsonl_writer",
+    "DETAIL_COLUMNS", "ReviewerSpec", "parse_shard", "in_shard", "documents_frame", "results_from_frame",
+    "score_chunks", "done_ids", "previous_tables", "write_tables", "arrow_friendly",
 ]
 
 TABLE_EXTENSIONS = (".csv", ".xlsx")
@@ -80,6 +92,7 @@ class DocumentResult:
     row: dict[str, Any]
     findings: list[dict[str, Any]] = field(default_factory=list)
     report: Report | None = None
+    report_json: str | None = None  # the report as JSON text, when it was made elsewhere
 
     @property
     def ok(self) -> bool:
@@ -250,9 +263,14 @@ def table_documents(frame: pd.DataFrame, text_column: str = "text", id_column: s
     ids = frame[id_column].tolist() if id_column and id_column in frame.columns else [None] * n
     types = frame[type_column].tolist() if type_column else [None] * n
     teams = frame[team_column].tolist() if team_column else [None] * n
-    for i, (text, doc_id, kind, team) in enumerate(zip(frame[text_column].tolist(), ids, types, teams), 1):
+    # A frame made by `documents_frame` also carries reading errors and reader warnings.
+    errors = frame[_ERROR_COLUMN].tolist() if _ERROR_COLUMN in frame.columns else [None] * n
+    notes = frame[_WARNINGS_COLUMN].tolist() if _WARNINGS_COLUMN in frame.columns else [None] * n
+    for i, (text, doc_id, kind, team, error, note) in enumerate(
+            zip(frame[text_column].tolist(), ids, types, teams, errors, notes), 1):
         yield Document(id=_cell(doc_id) or f"row {i}", text=_text(text),
-                       doc_type=_doc_type(kind, doc_type), team=_cell(team) or None)
+                       doc_type=_doc_type(kind, doc_type), team=_cell(team) or None,
+                       error=_cell(error) or None, warnings=tuple(w for w in _text(note).split("\n") if w))
 
 
 # --------------------------------------------------------------------------- reviewing
@@ -357,9 +375,263 @@ def score_frames(df: pd.DataFrame, reviewer, text_column: str = "text", id_colum
 
 def score_frame(df: pd.DataFrame, reviewer, text_column: str = "text", id_column: str | None = "id",
                 type_column: str | None = None, team_column: str | None = None,
-                doc_type: str | None = None) -> pd.DataFrame:
-    """Review every row of `df`: one document row per input row, `df`'s index kept."""
-    return score_frames(df, reviewer, text_column, id_column, type_column, team_column, doc_type)[0]
+                doc_type: str | None = None, with_findings: bool = False,
+                with_reports: bool = False) -> pd.DataFrame:
+    """Review every row of `df`: one document row per input row, `df`'s index kept.
+
+    The columns are `row_columns()`, then with `with_findings` a "findings" column (the
+    document's finding rows as a JSON list) and with `with_reports` a "report" column
+    (`Report.to_dict()` as JSON, null for an error row). A pure function of the chunk: the
+    reviewer keeps no state between documents, so any split of the documents gives the same rows.
+    """
+    documents = table_documents(df, text_column, id_column, type_column, team_column, doc_type)
+    results = [review_document(reviewer, d, keep_report=with_reports) for d in documents]
+    rows = rows_frame(results, index=df.index)
+    if with_findings:
+        rows["findings"] = pd.array([json.dumps(r.findings, ensure_ascii=False) for r in results],
+                                    dtype="string")
+    if with_reports:
+        rows["report"] = pd.array([json.dumps(r.report.to_dict(), ensure_ascii=False)
+                                   if r.report is not None else None for r in results], dtype="string")
+    return rows
+
+
+# --------------------------------------------------------------------------- scale-out
+
+_ERROR_COLUMN, _WARNINGS_COLUMN = "_error", "_warnings"
+DETAIL_COLUMNS = ("findings", "report")
+
+
+@dataclass(frozen=True)
+class ReviewerSpec:
+    """How to build the reviewer in another process: the model name, the config file and the
+    checks switched off. Picklable; `build()` loads the models (once per process: cached)."""
+
+    model: str = "default"
+    config: str | None = None
+    disabled: tuple[str, ...] = ()
+
+    def build(self):
+        from .reviewer import Reviewer
+
+        reviewer = Reviewer.load(model=self.model, config=self.config)
+        if self.disabled:
+            reviewer = reviewer.with_config(reviewer.config.with_disabled(set(self.disabled)))
+        return reviewer
+
+
+def parse_shard(value: str) -> tuple[int, int]:
+    """'2/4' -> (2, 4): the second of four shards (shards count from 1)."""
+    try:
+        index, count = (int(part) for part in value.split("/"))
+    except ValueError:
+        raise InputError(f"--shard {value}", "must be i/N, e.g. 1/4 (shards count from 1)") from None
+    if count < 1 or not 1 <= index <= count:
+        raise InputError(f"--shard {value}", f"must be i/N with 1 <= i <= N, e.g. 1/{max(count, 2)}")
+    return index, count
+
+
+def in_shard(doc_id: str, index: int, count: int) -> bool:
+    """Whether document `doc_id` belongs to shard `index` of `count`: a stable hash of the id
+    (SHA-1, the same on every machine and run), so the shards split any input the same way."""
+    if count == 1:
+        return True
+    digest = hashlib.sha1(doc_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count == index - 1
+
+
+def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """Documents as a frame `score_frame` reads (columns id, text, type, team, _error, _warnings)."""
+    records = [{"id": d.id, "text": d.text, "type": d.doc_type, "team": d.team,
+                _ERROR_COLUMN: d.error, _WARNINGS_COLUMN: "\n".join(d.warnings) or None} for d in documents]
+    return pd.DataFrame(records, columns=["id", "text", "type", "team", _ERROR_COLUMN, _WARNINGS_COLUMN],
+                        dtype=object)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
+def results_from_frame(scored: pd.DataFrame) -> list[DocumentResult]:
+    """The results a `score_frame(..., with_findings=True[, with_reports=True])` frame holds."""
+    columns = row_columns()
+    records = scored[columns].to_dict("records")
+    findings = scored["findings"].tolist() if "findings" in scored.columns else [None] * len(scored)
+    reports = scored["report"].tolist() if "report" in scored.columns else [None] * len(scored)
+    return [DocumentResult({k: _plain(v) for k, v in record.items()},
+                           json.loads(found) if _plain(found) is not None else [],
+                           report_json=_plain(report))
+            for record, found, report in zip(records, findings, reports)]
+
+
+def score_chunks(chunks: Iterable[pd.DataFrame], spec: ReviewerSpec, workers: int = 1,
+                 with_reports: bool = False, reviewer=None) -> Iterator[pd.DataFrame]:
+    """Score frames of documents (`documents_frame`) in order, in this process or in `workers`
+    processes that each load the models once (a pool initializer); a few chunks are in flight
+    per worker, so memory stays bounded however many documents there are."""
+    options = {"type_column": "type", "team_column": "team", "with_findings": True,
+               "with_reports": with_reports}
+    if workers <= 1:
+        reviewer = reviewer if reviewer is not None else spec.build()
+        for chunk in chunks:
+            yield score_frame(chunk, reviewer, **options)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: a fresh interpreter per worker, safe whatever this process has loaded (torch, threads).
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                             initargs=(spec,)) as pool:
+        pending: list = []
+        for chunk in chunks:
+            pending.append(pool.submit(_score_in_worker, chunk, options))
+            if len(pending) >= 3 * workers:
+                yield pending.pop(0).result()
+        while pending:
+            yield pending.pop(0).result()
+
+
+_WORKER: dict[str, Any] = {}
+
+
+# Touches what a review loads on first use: the sentence splitter, dateparser, the parser.
+_WARM_UP = ("Child protection plan\n\nPlan\nCore groups to continue monthly.\n"
+            "- Mum will attend the Freedom Programme every Tuesday from 4 March 2025.\n")
+
+
+def warm_up(reviewer) -> None:
+    """Load what a review otherwise loads on its first document (a worker's first chunk would
+    be seconds slower than the rest). Reviews keep no state, so this changes no report."""
+    reviewer.review(_WARM_UP, doc_type="cp_plan")
+
+
+def _init_worker(spec: ReviewerSpec) -> None:
+    """Load the models once per worker process; a failure is reported by each task."""
+    try:
+        _WORKER["reviewer"] = spec.build()
+        one_thread()
+        warm_up(_WORKER["reviewer"])
+    except ReviewerError as exc:  # re-raised in the parent by _score_in_worker
+        _WORKER["error"] = ConfigError(str(exc))
+    except Exception as exc:  # noqa: BLE001
+        _WORKER["error"] = RuntimeError(f"the reviewer could not be loaded in a worker process: "
+                                        f"{type(exc).__name__}: {exc}")
+
+
+def one_thread() -> None:
+    """Compute with one thread in this process (BLAS, torch): N worker processes on N cores
+    then never fight over them (two BLAS threads per worker on two cores halve throughput)."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - scikit-learn brings threadpoolctl
+        pass
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_num_threads(1)
+
+
+def _score_in_worker(chunk: pd.DataFrame, options: dict[str, Any]) -> pd.DataFrame:
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    return score_frame(chunk, _WORKER["reviewer"], **options)
+
+
+def arrow_friendly(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same frame with text columns as pandas strings, so that every chunk has one Arrow
+    schema (a chunk whose column is all empty would otherwise be typed null)."""
+    out = frame.copy()
+    for column in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[column]) and not pd.api.types.is_bool_dtype(out[column]):
+            out[column] = out[column].astype("string")
+    return out
+
+
+# --------------------------------------------------------------------------- resume
+
+
+def done_ids(out: str | os.PathLike) -> set[str]:
+    """Ids of the documents already in an output file (none if it does not exist).
+
+    A .jsonl output whose last line was cut off by a failure is truncated to its last complete
+    line, so appending to it is safe. Ids a spreadsheet output neutralised ("'=…") count under
+    both spellings.
+    """
+    out = Path(out)
+    if not out.is_file():
+        return set()
+    if out.suffix.lower() == ".jsonl":
+        return _jsonl_ids(out)
+    rows, _ = previous_tables(out)
+    ids = set(rows["id"].tolist()) if "id" in rows.columns else set()
+    return ids | {i[1:] for i in ids if i.startswith("'") and i[1:].startswith(_FORMULA_STARTS)}
+
+
+def _jsonl_ids(out: Path) -> set[str]:
+    ids: set[str] = set()
+    good = 0
+    with open(out, "rb") as handle:
+        for line in handle:
+            try:
+                record = json.loads(line)
+            except ValueError:
+                break
+            if not line.endswith(b"\n"):
+                break
+            ids.add(str(record.get("id")))
+            good += len(line)
+    if good != out.stat().st_size:  # a partial last line: drop it before appending
+        with open(out, "r+b") as handle:
+            handle.truncate(good)
+    return ids
+
+
+def previous_tables(out: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The document and findings tables of an existing .csv / .xlsx output, as text."""
+    out = Path(out)
+    if out.suffix.lower() == ".xlsx":
+        try:
+            sheets = pd.read_excel(out, sheet_name=None, dtype={"id": str}, engine="openpyxl")
+        except Exception:  # noqa: BLE001 - not a workbook this tool wrote
+            raise InputError(out.name, "cannot be resumed: it is not a readable .xlsx workbook") from None
+        rows = sheets.get("documents", pd.DataFrame(columns=row_columns()))
+        findings = sheets.get("findings", pd.DataFrame(columns=FINDING_COLUMNS))
+        # Numbers stay numbers in the rewritten workbook (counts and scores as integers).
+        for frame in (rows, findings):
+            for column in frame.columns:
+                if column.startswith("n_") or column.endswith(("_rating", "_score")) \
+                        or column in ("start", "end", "line"):
+                    try:
+                        frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+                    except (ValueError, TypeError):
+                        pass
+    else:
+        rows = _read_csv(out, out.name)
+        extra = findings_path(out)
+        findings = _read_csv(extra, extra.name) if extra.is_file() else pd.DataFrame(columns=FINDING_COLUMNS)
+    if "id" not in rows.columns:
+        raise InputError(out.name, "cannot be resumed: it has no 'id' column")
+    return rows, findings
+
+
+def write_tables(rows: pd.DataFrame, findings: pd.DataFrame, out: str | os.PathLike) -> list[Path]:
+    """Write a document table and a findings table to a .csv (plus `<stem>.findings.csv`) or
+    .xlsx output, atomically, neutralising spreadsheet formulas; return the paths written."""
+    out = check_output_path(out)
+    rows, findings = neutralise(rows), neutralise(findings)
+    if out.suffix.lower() == ".xlsx":
+        _write_xlsx(rows, findings, out)
+        return [out]
+    extra = findings_path(out)
+    with atomic_path(out) as tmp:
+        rows.to_csv(tmp, index=False, encoding="utf-8")
+    with atomic_path(extra) as tmp:
+        findings.to_csv(tmp, index=False, encoding="utf-8")
+    return [out, extra]
 
 
 # --------------------------------------------------------------------------- outputs
@@ -389,16 +661,7 @@ def write_outputs(results: Sequence[DocumentResult], out: str | os.PathLike) -> 
     if extension == ".jsonl":
         _write_jsonl(results, out)
         return [out]
-    rows, findings = neutralise(rows_frame(results)), neutralise(findings_frame(results))
-    if extension == ".xlsx":
-        _write_xlsx(rows, findings, out)
-        return [out]
-    extra = findings_path(out)
-    with atomic_path(out) as tmp:
-        rows.to_csv(tmp, index=False, encoding="utf-8")
-    with atomic_path(extra) as tmp:
-        findings.to_csv(tmp, index=False, encoding="utf-8")
-    return [out, extra]
+    return write_tables(rows_frame(results), findings_frame(results), out)
 
 
 def _write_xlsx(rows: pd.DataFrame, findings: pd.DataFrame, out: Path) -> None:
@@ -420,17 +683,32 @@ def _write_jsonl(results: Sequence[DocumentResult], out: Path) -> None:
 
 
 @contextmanager
-def jsonl_writer(out: str | os.PathLike) -> Iterator[Callable[[DocumentResult], None]]:
+def jsonl_writer(out: str | os.PathLike, append: bool = False) -> Iterator[Callable[[DocumentResult], None]]:
     """Stream results to a .jsonl file, one object per document: the row's fields plus
     'report' (the full report dict, or null for an error row). The file appears atomically
-    when the block ends without an error."""
-    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+    when the block ends without an error; with `append` (resuming) each line goes straight to
+    the end of the file and is flushed, so a run that fails keeps what it finished."""
+    def writer(handle) -> Callable[[DocumentResult], None]:
         def write(result: DocumentResult) -> None:
             record = {k: _json_value(v) for k, v in result.row.items()}
-            record["report"] = result.report.to_dict() if result.report is not None else None
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if result.report_json is not None:
+                line = json.dumps(record, ensure_ascii=False)
+                line = line[:-1] + (", " if record else "") + '"report": ' + result.report_json + "}"
+            else:
+                record["report"] = result.report.to_dict() if result.report is not None else None
+                line = json.dumps(record, ensure_ascii=False)
+            handle.write(line + "\n")
+            if append:
+                handle.flush()
 
-        yield write
+        return write
+
+    if append:
+        with open(out, "a", encoding="utf-8", newline="\n") as handle:
+            yield writer(handle)
+        return
+    with atomic_path(out) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        yield writer(handle)
 
 
 def _json_value(value: Any) -> Any:

@@ -5,7 +5,11 @@
     reviewer batch INPUT --out OUT.(csv|xlsx|jsonl) [--text-column text] [--id-column id]
                             [--type-column type] [--team-column team] [--type T] [--config TOML]
                             [--disable CHECK_ID ...] [--model NAME] [--quiet]
+                            [--workers N] [--shard I/N] [--resume] [--engine ray]
     reviewer checks         list the check ids that --disable and the config accept
+    reviewer redact FILE [--out PATH] [--format text|json]
+                            replace names, dates of birth, addresses, postcodes, phone numbers,
+                            e-mails, NHS / NI numbers and schools with placeholders ([CHILD 1])
 
 `review --format text` reads like a linter, one finding a line:
 
@@ -79,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_review_parser(sub)
     _add_batch_parser(sub)
+    _add_redact_parser(sub)
     sub.add_parser("checks", help="list the check ids (for --disable and the config file)",
                    description="List every check: id, default severity, dimension and message.")
     return parser
@@ -107,7 +112,8 @@ def _add_batch_parser(sub) -> None:
         epilog="OUT.csv also writes OUT.findings.csv; OUT.xlsx has sheets 'documents' and "
                "'findings'; OUT.jsonl has one object per document with its full report. "
                "Exit codes: 0 written, 2 usage, config or input error.")
-    batch.add_argument("input", metavar="INPUT", help="a folder of documents, or a .csv / .xlsx table")
+    batch.add_argument("input", metavar="INPUT",
+                       help="a folder of documents, or a .csv / .xlsx / .parquet table")
     batch.add_argument("--out", required=True, metavar="OUT", help="results file: .csv, .xlsx or .jsonl")
     batch.add_argument("--text-column", default="text", metavar="NAME",
                        help="table column holding the text (default: text)")
@@ -118,6 +124,19 @@ def _add_batch_parser(sub) -> None:
     batch.add_argument("--type", dest="doc_type", choices=DOC_TYPES,
                        help="document type for rows without one (default: detect it)")
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    batch.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="review in N processes, each loading the models once (default: 1)")
+    batch.add_argument("--shard", metavar="I/N",
+                       help="review only shard I of N (1..N), chosen by a stable hash of each document id, "
+                            "so N machines can split one input")
+    batch.add_argument("--resume", action="store_true",
+                       help="skip the documents already in OUT and add the rest: a .jsonl grows line by "
+                            "line as documents finish (so a failed run keeps them); a .csv/.xlsx is "
+                            "rewritten with its earlier rows")
+    batch.add_argument("--engine", choices=("ray",),
+                       help="run on a Ray cluster (RAY_ADDRESS, else a local one with --workers "
+                            "workers); needs `pip install 'reviewer[ray]'`. INPUT may also be a "
+                            "Parquet file or folder with an id column")
     _add_reviewer_options(batch)
 
 
@@ -309,42 +328,186 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise InputError(args.input, "not found")
     if source.resolve() == out.resolve():
         raise InputError(args.out, "is the input; choose another output file")
-    reviewer = build_reviewer(args)
-    documents, total = _batch_documents(args, source)
-    options = dict(total=total, progress=not args.quiet, keep_reports=False)
-    if out.suffix.lower() == ".jsonl":  # streamed: reports are not kept in memory
-        with batch.jsonl_writer(out) as write:
-            results = batch.run_batch(documents, reviewer, on_result=write, **options)
-        written = [out]
-    else:
-        results = batch.run_batch(documents, reviewer, **options)
-        written = batch.write_outputs(results, out)
+    if args.workers < 1:
+        raise ConfigError(f"--workers {args.workers}: must be at least 1")
+    shard = batch.parse_shard(args.shard) if args.shard else None
+    spec = reviewer_spec(args)
+    done = batch.done_ids(out) if args.resume else set()
+    if args.engine == "ray":
+        from .engine import run_ray
+
+        return run_ray(args, source, out, spec, shard, done)
+    documents, total, skipped = batch_documents(args, source, shard, done)
+    jsonl = out.suffix.lower() == ".jsonl"
+    # One reviewer in this process when it works alone (loaded now: a bad model fails early).
+    reviewer = spec.build() if args.workers == 1 else None
+    chunks = _frames(documents, 4 if args.workers > 1 else 16)
+    scored = batch.score_chunks(chunks, spec, workers=args.workers, with_reports=jsonl, reviewer=reviewer)
+    statuses: list[str] = []
+    from tqdm import tqdm
+
+    with tqdm(total=total, disable=args.quiet, file=sys.stderr, unit="doc", desc="reviewing") as bar:
+        if jsonl:  # streamed: reports are not kept in memory
+            with batch.jsonl_writer(out, append=args.resume) as write:
+                for frame in scored:
+                    for result in batch.results_from_frame(frame):
+                        write(result)
+                        statuses.append(result.row["status"])
+                    bar.update(len(frame))
+            written = [out]
+        else:
+            rows, findings = [], []
+            for frame in scored:
+                results = batch.results_from_frame(frame)
+                rows.append(batch.rows_frame(results))
+                findings.append(batch.findings_frame(results))
+                statuses.extend(r.row["status"] for r in results)
+                bar.update(len(frame))
+            table = batch.rows_frame([]) if not rows else pd_concat(rows)
+            found = batch.findings_frame([]) if not findings else pd_concat(findings)
+            if args.resume and out.exists():
+                before, found_before = batch.previous_tables(out)
+                table, found = pd_concat([before, table]), pd_concat([found_before, found])
+            written = batch.write_tables(table, found, out)
     if not args.quiet:
-        errors = sum(not r.ok for r in results)
-        print(f"reviewed {len(results)} document(s): {len(results) - errors} ok, {errors} error(s); "
+        errors = statuses.count("error")
+        extra = f" ({skipped} already in {out.name})" if skipped else ""
+        print(f"reviewed {len(statuses)} document(s): {len(statuses) - errors} ok, {errors} error(s){extra}; "
               f"wrote {', '.join(map(str, written))}", file=sys.stderr)
     return EXIT_OK
 
 
-def _batch_documents(args: argparse.Namespace, source: Path):
-    """(documents, how many) from a folder or a table, per the column options."""
+def pd_concat(frames):
+    import pandas as pd
+
+    frames = [f for f in frames if len(f)] or frames[:1]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
+
+
+def _frames(documents, size: int):
+    """Documents in frames of `size` (the chunks the scoring function reads)."""
+    from .batch import documents_frame
+
+    chunk = []
+    for document in documents:
+        chunk.append(document)
+        if len(chunk) == size:
+            yield documents_frame(chunk)
+            chunk = []
+    if chunk:
+        yield documents_frame(chunk)
+
+
+def reviewer_spec(args: argparse.Namespace):
+    """How to build the reviewer (--model, --config, --disable), checked without loading models."""
+    from .batch import ReviewerSpec
+    from .checks import catalogue
+    from .config import ReviewerConfig
+
+    if args.config:
+        ReviewerConfig.from_file(args.config, known_checks=set(catalogue()))
+    disabled = {part.strip() for item in args.disable for part in item.split(",") if part.strip()}
+    unknown = sorted(disabled - set(catalogue()))
+    if unknown:
+        raise ConfigError(f"--disable: unknown check id(s) {unknown}; run 'reviewer checks' to list them")
+    return ReviewerSpec(args.model, str(Path(args.config).resolve()) if args.config else None,
+                        tuple(sorted(disabled)))
+
+
+def batch_documents(args: argparse.Namespace, source: Path, shard: tuple[int, int] | None = None,
+                    done: set[str] | frozenset[str] = frozenset()):
+    """(documents, how many, how many skipped as already done) from a folder or a table, per
+    the column options, keeping only `shard` and leaving out the ids in `done`."""
     from . import batch
+
+    def wanted(doc_id: str) -> bool:
+        return (shard is None or batch.in_shard(doc_id, *shard)) and doc_id not in done
 
     if source.is_dir():
         paths = list(batch.iter_folder(source))
         if not paths:
             raise InputError(args.input, "contains no supported documents")
-        return batch.folder_documents(source, paths, doc_type=args.doc_type), len(paths)
-    if source.suffix.lower() not in batch.TABLE_EXTENSIONS:
-        raise InputError(source.name, "is not a folder or a .csv / .xlsx table")
+        ids = [p.relative_to(source).as_posix() for p in paths]
+        keep = [p for p, i in zip(paths, ids) if wanted(i)]
+        skipped = sum(1 for i in ids if i in done and (shard is None or batch.in_shard(i, *shard)))
+        return batch.folder_documents(source, keep, doc_type=args.doc_type), len(keep), skipped
+    frame, type_column, team_column = read_batch_table(args, source)
+    documents = list(batch.table_documents(frame, args.text_column, args.id_column or "id", type_column,
+                                           team_column, doc_type=args.doc_type))
+    keep = [d for d in documents if wanted(d.id)]
+    skipped = sum(1 for d in documents if d.id in done and (shard is None or batch.in_shard(d.id, *shard)))
+    return keep, len(keep), skipped
+
+
+def read_batch_table(args: argparse.Namespace, source: Path):
+    """(frame, type column, team column) of a .csv / .xlsx / .parquet input table."""
+    from . import batch
+
+    extension = source.suffix.lower()
     explicit = [c for c in (args.id_column, args.type_column, args.team_column) if c]
-    frame = batch.read_table(source, args.text_column, required=explicit)
+    if extension == ".parquet" or source.is_dir():
+        frame = _read_parquet(source)
+        batch._require_columns(frame, [args.text_column, *explicit], source.name)
+    elif extension in batch.TABLE_EXTENSIONS:
+        frame = batch.read_table(source, args.text_column, required=explicit)
+    else:
+        raise InputError(source.name, "is not a folder or a .csv / .xlsx / .parquet table")
     columns = set(frame.columns)
     type_column = args.type_column or ("type" if "type" in columns else None)
     team_column = args.team_column or ("team" if "team" in columns else None)
-    documents = batch.table_documents(frame, args.text_column, args.id_column or "id", type_column,
-                                      team_column, doc_type=args.doc_type)
-    return documents, len(frame)
+    return frame, type_column, team_column
+
+
+def _read_parquet(source: Path):
+    import pandas as pd
+
+    try:
+        return pd.read_parquet(source)
+    except (OSError, ValueError) as exc:
+        raise InputError(source.name, f"is not a readable Parquet file ({type(exc).__name__})") from None
+
+
+# --------------------------------------------------------------------------- redact
+
+
+def _add_redact_parser(sub) -> None:
+    redact = sub.add_parser(
+        "redact", help="replace personal information in a document with placeholders",
+        description="Replace names, dates of birth, addresses, postcodes, phone numbers, e-mail "
+                    "addresses, NHS and National Insurance numbers and school names with typed "
+                    "placeholders ([CHILD 1], [PARENT 1], [PERSON 2], [POSTCODE 1]...), the same "
+                    "placeholder for every mention of the same person or value.",
+        epilog="Redaction catches most identifiers, not all: read the result before sharing it "
+               "(see SECURITY.md). Exit codes: 0 written, 2 usage or input error.")
+    redact.add_argument("file", metavar="FILE", help="document to redact (.txt, .md, .docx, .pdf)")
+    redact.add_argument("--out", metavar="PATH", help="write to PATH instead of stdout")
+    redact.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: the redacted text; json: the text and its spans (default: text)")
+
+
+def _cmd_redact(args: argparse.Namespace) -> int:
+    from .readers import read_file
+    from .redact import redact
+
+    try:
+        read = read_file(args.file)
+    except InputError as exc:  # named as the user typed it, like `review`
+        _error(f"{args.file}: {exc.problem}")
+        return EXIT_USAGE
+    result = redact(read.text)
+    for warning in read.warnings:
+        _error(f"{args.file}: note {warning}")
+    if args.format == "json":
+        data = {"source": read.source, **result.to_dict()}
+        output = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        output = result.text if result.text.endswith("\n") else result.text + "\n"
+    emit = _Emitter(args.out)
+    emit(output)
+    emit.close()
+    counts = ", ".join(f"{n} {kind}" for kind, n in result.counts().items()) or "nothing found"
+    print(f"{args.file}: redacted {len(result.spans)} span(s) ({counts})", file=sys.stderr)
+    return EXIT_OK
 
 
 # --------------------------------------------------------------------------- checks
@@ -362,4 +525,5 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "review": _cmd_review,
     "batch": _cmd_batch,
     "checks": _cmd_checks,
+    "redact": _cmd_redact,
 }

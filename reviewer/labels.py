@@ -127,6 +127,303 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+# -- matching document-specific rules without compiling them per document ---------------------
+#
+# A rule that names the document's people ({CHILD}, {ADULT}) would be compiled for every
+# document, at milliseconds a rule. Instead each rule is expanded once with markers where the
+# names go, split into its top-level branches, and per document each branch is matched by the
+# cheapest exact means: a branch that starts with the child (`\b({CHILD})…`) as "the names,
+# then the rest" with the rest compiled once per process (`_ChildLed`); a branch that names the
+# child elsewhere is compiled only when a name-free superset of it matches a unit
+# (`_Prefiltered`); anything else is compiled, cached by its text. Whatever cannot be shown to
+# be the same pattern is compiled whole, as before. Every means gives exactly the match of the
+# compiled pattern (tests/batch/test_fast_paths.py compares them).
+
+@lru_cache(maxsize=256)
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    """`re.compile`, cached (re's own cache is shared with everything else); a document's
+    patterns are reused by both of its pronoun variants and by documents naming the same people."""
+    return re.compile(pattern, flags)
+
+
+_SENTINEL_CHILD, _SENTINEL_ADULT = "\x00CHILD\x00", "\x00ADULT\x00"
+# `\b((?:a1|a2|…)`: the child alternation opening a branch, every alternative a literal.
+_LITERAL = r"(?:\\[^A-Za-z0-9]|[^\\.^$*+?{}\[\]|()])+"
+_CHILD_LED = re.compile(r"\\b\(\(\?:(" + _LITERAL + r"(?:\|" + _LITERAL + r")*)\)")
+_FRAGMENT = re.compile(_LITERAL)
+# The names in a superset: one to four words, which every child alternative must be.
+_ANY_NAME = r"[\w'’-]+(?: [\w'’-]+){0,3}"
+_NAME_ALTERNATIVE = re.compile(r"(?:[\w'’-]|\\['’-])+(?:\\? (?:[\w'’-]|\\['’-])+){0,3}")
+# Constructs under which a wider alternation need not find more, or that tie branches together.
+_NOT_MONOTONE = re.compile(r"\(\?<?!|\(\?>|[+*?}]\+|\\[1-9]|\(\?P=|\(\?\(")
+_MARKER_PLACE = re.compile("(?<![^(|:])\x00CHILD\x00(?=[)|])")
+
+
+def _split_top_level(pattern: str) -> list[str] | None:
+    """The top-level branches of a pattern (split at '|' outside groups and classes)."""
+    branches, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    branches.append(pattern[start:])
+    return branches
+
+
+class _Markers:
+    """Stands in for `People` to expand a rule with markers where the names go."""
+
+    def child_alternation(self) -> str:
+        return _SENTINEL_CHILD
+
+    def adult_alternation(self) -> str:
+        return _SENTINEL_ADULT
+
+
+class _Memo:
+    """`People` with its regex alternations built once (each escapes a hundred words)."""
+
+    def __init__(self, people: People):
+        self._people = people
+        self._child: str | None = None
+        self._adult: str | None = None
+
+    def __getattr__(self, name: str):
+        return getattr(self._people, name)
+
+    def child_alternation(self) -> str:
+        if self._child is None:
+            self._child = self._people.child_alternation()
+        return self._child
+
+    def adult_alternation(self) -> str:
+        if self._adult is None:
+            self._adult = self._people.adult_alternation()
+        return self._adult
+
+
+@lru_cache(maxsize=256)
+def _tail(rest: str, flags: int) -> re.Pattern[str] | None:
+    """For a branch `\b((?:…)SUFFIX)R`, given `rest` = `SUFFIX)R`: SUFFIX + R compiled, or None
+    when the branch cannot be split there."""
+    branches = _split_top_level("(" + rest)
+    if branches is None or len(branches) != 1:
+        return None
+    depth, i = 1, 0
+    while i < len(rest):  # find the ')' closing the group the branch opened before the names
+        c = rest[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i += 1
+            if i < len(rest) and rest[i] == "^":
+                i += 1
+            if i < len(rest) and rest[i] == "]":
+                i += 1
+            while i < len(rest) and rest[i] != "]":
+                i += 2 if rest[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    else:
+        return None
+    tail = rest[:i] + rest[i + 1:]
+    if _NOT_MONOTONE.search(tail):  # back-references, conditionals: keep the whole pattern
+        return None
+    try:
+        return re.compile(tail, flags)
+    except re.error:
+        return None
+
+
+class _Alternation:
+    """Where the literals of `\b(?:a1|a2|…)` match in a text, in the order a regex tries them."""
+
+    def __init__(self, alternatives: tuple[str, ...], flags: int):
+        self.literals = [_compile(a, flags) for a in alternatives]
+        self.finder = re.compile(r"\b(?=(?:" + "|".join(alternatives) + "))", flags)
+        self._last: tuple[str, list] | None = None
+
+    def ends(self, text: str) -> list[tuple[int, list[int]]]:
+        """(start, [end of each alternative that matches there, in order]) for every start."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        out = []
+        for found in self.finder.finditer(text):
+            p = found.start()
+            out.append((p, [m.end() for m in (lit.match(text, p) for lit in self.literals) if m]))
+        self._last = (text, out)
+        return out
+
+
+_alternation = lru_cache(maxsize=64)(_Alternation)
+
+
+class _Span:
+    """The part of a match the labeller reads (group 0 and where it is)."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("only group 0 is kept")
+        return self.string[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+class _ChildLed:
+    """`\b((?:name1|…|child|…)SUFFIX)R` searched without compiling it: at each start (left to
+    right), each alternative that matches there (in order), then SUFFIX + R matched from its
+    end: the first success is the regex's own leftmost-first match."""
+
+    __slots__ = ("alternation", "tail")
+
+    def __init__(self, alternation: _Alternation, tail: re.Pattern[str]):
+        self.alternation, self.tail = alternation, tail
+
+    def search(self, text: str) -> _Span | None:
+        match = self.tail.match
+        for start, ends in self.alternation.ends(text):
+            for end in ends:
+                found = match(text, end)
+                if found:
+                    return _Span(text, start, found.end())
+        return None
+
+
+def _child_led(branch: str, flags: int) -> _ChildLed | None:
+    head = _CHILD_LED.match(branch)
+    if head is None:
+        return None
+    tail = _tail(branch[head.end():], flags)
+    if tail is None:
+        return None
+    return _ChildLed(_alternation(tuple(_FRAGMENT.findall(head.group(1))), flags), tail)
+
+
+class _Prefiltered:
+    """A branch compiled for the document the first time its name-free superset matches."""
+
+    __slots__ = ("superset", "expanded", "compiled")
+
+    def __init__(self, superset: re.Pattern[str], expanded: str):
+        self.superset, self.expanded, self.compiled = superset, expanded, None
+
+    def search(self, text: str):
+        compiled = self.compiled
+        if compiled is None:
+            if self.superset.search(text) is None:
+                return None
+            compiled = self.compiled = _compile(self.expanded, re.IGNORECASE)
+        return compiled.search(text)
+
+
+class _Branches:
+    """`B1|B2|…` as the regex searches it: the leftmost match, the earlier branch on a tie."""
+
+    __slots__ = ("branches",)
+
+    def __init__(self, branches: list):
+        self.branches = branches
+
+    def search(self, text: str):
+        best = None
+        for branch in self.branches:
+            found = branch.search(text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
+
+
+class _Shape:
+    """A rule expanded with markers, split into branches, with each branch's superset."""
+
+    def __init__(self, labeller: "RuleLabeller", rule: CueRule, pronouns: bool):
+        self.template: str | None = None
+        self.branches: list[str] = []
+        self.supersets: list[re.Pattern[str] | None] = []
+        try:
+            template = labeller._expand(rule.pattern, _Markers(), pronouns)  # type: ignore[arg-type]
+            branches = _split_top_level(template)
+        except Exception:  # noqa: BLE001 - any surprise: compile per document as before
+            return
+        if branches is None or _NOT_MONOTONE.search(template):
+            return
+        self.template, self.branches = template, branches
+        self.supersets = [self._superset(b) for b in branches]
+
+    @staticmethod
+    def _superset(branch: str) -> re.Pattern[str] | None:
+        if _SENTINEL_CHILD not in branch or _SENTINEL_ADULT in branch or branch.startswith("\\b((?:\x00"):
+            return None
+        # Each marker must stand as whole alternatives of a group (so a wider alternation can
+        # only find more).
+        if len(_MARKER_PLACE.findall(branch)) != branch.count(_SENTINEL_CHILD) \
+                or re.search(r"(?<!\(\?):\x00|\\[(|]\x00", branch):
+            return None
+        try:
+            return re.compile(branch.replace(_SENTINEL_CHILD, _ANY_NAME), re.IGNORECASE)
+        except re.error:
+            return None
+
+    def bind(self, expanded: str, people: People, flags: int):
+        """A matcher of `expanded` (the rule with this document's names), or None."""
+        if self.template is None:
+            return None
+        child = people.child_alternation() if _SENTINEL_CHILD in self.template else ""
+        adult = people.adult_alternation() if _SENTINEL_ADULT in self.template else ""
+        filled = [b.replace(_SENTINEL_CHILD, child).replace(_SENTINEL_ADULT, adult) for b in self.branches]
+        if "|".join(filled) != expanded:
+            return None
+        names_ok = _SENTINEL_CHILD not in self.template or all(
+            _NAME_ALTERNATIVE.fullmatch(a) for a in child.split("|"))
+        parts = []
+        for branch, superset in zip(filled, self.supersets):
+            part = _child_led(branch, flags)
+            if part is None and superset is not None and names_ok:
+                part = _Prefiltered(superset, branch)
+            parts.append(part or _compile(branch, flags))
+        return parts[0] if len(parts) == 1 else _Branches(parts)
+
+
 class RuleLabeller:
     """Weighted regex cues per label, with gap statements capping the label they deny."""
 
@@ -140,6 +437,7 @@ class RuleLabeller:
         for rule in self.cues.rules:
             if "{CHILD}" not in rule.pattern and "{ADULT}" not in rule.pattern:
                 self._static[rule.id] = re.compile(self._expand(rule.pattern, None), re.IGNORECASE)
+        self._shapes: dict[tuple[str, bool], _Shape] = {}
 
     def _expand(self, pattern: str, people: People | None, pronouns: bool = False) -> str:
         for name, value in self.cues.macros.items():
@@ -153,12 +451,22 @@ class RuleLabeller:
         return pattern
 
     def compile_for(self, people: People, pronouns: bool = False) -> list[tuple[CueRule, re.Pattern[str]]]:
-        """Rules for one document; with `pronouns`, he/she/they stand for the child."""
+        """Rules for one document; with `pronouns`, he/she/they stand for the child.
+
+        The rules that name the document's people are not compiled per document where an exact
+        cheaper matcher exists (see `_Shape`): each behaves exactly as its compiled pattern.
+        """
         compiled = []
+        people = _Memo(people)  # type: ignore[assignment]  # the alternations, built once
         for rule in self.cues.rules:
             pattern = self._static.get(rule.id)
             if pattern is None:
-                pattern = re.compile(self._expand(rule.pattern, people, pronouns), re.IGNORECASE)
+                expanded = self._expand(rule.pattern, people, pronouns)
+                key = (rule.id, pronouns)
+                shape = self._shapes.get(key)
+                if shape is None:
+                    shape = self._shapes[key] = _Shape(self, rule, pronouns)
+                pattern = shape.bind(expanded, people, re.IGNORECASE) or _compile(expanded, re.IGNORECASE)
             compiled.append((rule, pattern))
         return compiled
 

@@ -24,9 +24,11 @@ _CHILD_INTROS = [
     r"\b(?:[Bb]aby|[Ss]on|[Dd]aughter|[Bb]rother|[Ss]ister|[Gg]randson|[Gg]randdaughter|[Ss]tepson|"
     r"[Ss]tepdaughter|[Tt]wins?|[Ss]iblings?|[Cc]hild|[Cc]hildren|[Yy]oung person|[Yy]oungest|[Ee]ldest|"
     r"[Uu]nborn)(?:,)?\s+" + _NAME,
-    r"\b(?:[Cc]hild|[Yy]oung person|[Nn]ame of child|[Cc]hild's name|[Cc]hildren)\s*:\s*" + _NAME,
+    r"\b(?:[Cc]hild|[Yy]oung person|[Nn]ame of child|[Cc]hild's name|[Cc]hildren|[Pp]atient|[Pp]upil|[Ss]tudent)\s*:\s*" + _NAME,
 ]
-_AGE = re.compile(_NAME + _SURNAME + r"\s*(?:\(|,)\s*(?:aged?\s*)?(\d{1,2})\s*(years?|yrs?|y|months?|mths?|m|weeks?|wks?)?\b")
+# "Leo (4)", "Leo, aged 4,", "Ruby (4 months)" — but not "Medical Practice, 2 Market Street".
+_AGE = re.compile(_NAME + _SURNAME + r"\s*(?:\(|,)\s*(?:aged?\s*)?(\d{1,2})\s*(years?|yrs?|y|months?|mths?|m|weeks?|wks?)?"
+                  r"(?=\s*(?:\)|,|;|\.|\s(?:years?|yrs?|months?|old|and|is|was|has|lives|attends)\b|$))")
 _ALIAS = re.compile(_NAME + _SURNAME + r"\s*\(\s*(?:known as|aka|a\.k\.a\.|called|prefers|likes to be called)\s+" + _NAME + r"\s*\)")
 _CHILD_LISTS = re.compile(r"\b(?:children|siblings|twins|brothers|sisters),?\s+" + _NAME + r"((?:,\s*[A-Z][a-z]+)*)(?:,?\s+and\s+" + _NAME + r")")
 _ADULT_WORDS = (r"(?:[Mm]um|[Mm]other|[Dd]ad|[Ff]ather|[Ss]tepdad|[Ss]tep-dad|[Ss]tepfather|[Ss]tepmother|[Pp]artner|"

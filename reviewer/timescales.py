@@ -64,6 +64,7 @@ _SERVICE_FREQUENCY = re.compile(
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(r"\b(?:next|following|upcoming|forthcoming)\s+(?:cgm|core group(?:s| meeting)?|conference|rcpc|icpc|review(?: conference| meeting)?|cin(?: review| meeting)?|meeting|lac review|tac|taf|visit|appointment|pep)\b", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 _TWO_DIGIT_YEAR = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2})\b")
 
 
@@ -129,6 +130,14 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 def find_timescale(text: str, extra_vague: re.Pattern[str] | None = None,
                    is_timescale_cell: bool = False) -> Timescale:
     """The first checkable timescale in `text` and, separately, any vague timing."""
+    # Cached: an action's text is examined several times (row cells, the task, the whole line);
+    # today's date is part of the key because a date without a year is read relative to it.
+    return _find_timescale(text, extra_vague, is_timescale_cell, date.today())
+
+
+@lru_cache(maxsize=8192)
+def _find_timescale(text: str, extra_vague: re.Pattern[str] | None, is_timescale_cell: bool,
+                    today: date) -> Timescale:
     checkable, vague_re = _compiled()
     blocked = _blocked(text)
     spans: list[tuple[int, int, str]] = []
@@ -156,7 +165,7 @@ def find_timescale(text: str, extra_vague: re.Pattern[str] | None = None,
         text_found = text[start:end]
         if kind_found in ("date", "week_commencing"):
             date_part = re.search(_DATE, text_found, re.IGNORECASE)
-            iso = parse_date(date_part.group(0)) if date_part else None
+            iso = parse_date(date_part.group(0), today) if date_part else None
     elif is_timescale_cell and text.strip() and re.search(r"\d", text) and not vague_re.search(text):
         # A cell in the "By when" column with a number in it (e.g. "Review 3/6").
         stripped = text.strip()
@@ -179,6 +188,11 @@ def find_timescale(text: str, extra_vague: re.Pattern[str] | None = None,
 
 def parse_date(fragment: str, today: date | None = None) -> str | None:
     """ISO date for a UK date fragment ("by 14.04.25", "w/c 10/03", "4th Feb"), else None."""
+    return _parse_date(fragment, today or date.today())
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(fragment: str, today: date) -> str | None:
     import dateparser
 
     cleaned = re.sub(r"^\s*(?:by|before|on|no later than|from|until|till|due|for|at|after|w/e|week ending|end of|"
@@ -188,7 +202,17 @@ def parse_date(fragment: str, today: date | None = None) -> str | None:
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
     cleaned = _TWO_DIGIT_YEAR.sub(lambda m: f"{m.group(1)}/{m.group(2)}/20{m.group(3)}", cleaned)
     cleaned = re.sub(r"\b(\d{1,2})\.(\d{1,2})\b(?![./]\d)", r"\1/\2", cleaned)
-    base = datetime.combine(today or date.today(), datetime.min.time())
+    numeric = _DAY_MONTH_YEAR.fullmatch(cleaned)
+    if numeric:
+        # Most dates in plans are "14/02/2025": read day-first as dateparser does (checked
+        # against it for every day of 1900-2099), without its cost; anything else goes to it.
+        day, month, year = (int(g) for g in numeric.groups())
+        if 1900 <= year <= 2099:
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                pass
+    base = datetime.combine(today, datetime.min.time())
     settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": base,
                 "REQUIRE_PARTS": ["month"]}
     try:

