@@ -113,18 +113,32 @@ def row_columns() -> list[str]:
 # --------------------------------------------------------------------------- inputs
 
 
+_FOLDER_EXTENSIONS = set(SUPPORTED_EXTENSIONS) | {".doc", ".rtf", ".odt"}
+
+
+def remove_stale_temporaries(out: str | os.PathLike) -> int:
+    """Delete temporary files a killed run left beside `out` (they may hold document text)."""
+    out = Path(out)
+    removed = 0
+    for tmp in out.parent.glob(f".{out.name}.*{out.suffix}"):
+        tmp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
 def iter_folder(path: str | os.PathLike) -> Iterator[Path]:
     """Supported documents under `path`, recursively, in sorted order.
 
     Hidden files and folders (names starting with '.') and Office lock files ('~$…') are skipped,
-    as are files of other types.
+    as are files of other types; documents in formats the reader refuses (legacy .doc, .rtf, .odt)
+    are yielded so that they become error rows saying why, rather than vanishing.
     """
     root = Path(path)
     for item in sorted(root.rglob("*")):
         parts = item.relative_to(root).parts
         if any(p.startswith(".") for p in parts) or item.name.startswith("~$"):
             continue
-        if item.suffix.lower() in SUPPORTED_EXTENSIONS and item.is_file():
+        if item.suffix.lower() in _FOLDER_EXTENSIONS and item.is_file():
             yield item
 
 

@@ -69,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"{exc.filename or 'output'}: could not be written ({exc.strerror or 'input/output error'})")
     except KeyboardInterrupt:
         _error("interrupted")
+    except Exception as exc:  # noqa: BLE001 - never a traceback: its message could quote a document
+        _error(f"internal error ({type(exc).__name__})")
     return EXIT_USAGE
 
 
@@ -191,6 +193,10 @@ def _cmd_review(args: argparse.Namespace) -> int:
             report = reviewer.review_file(name, doc_type=args.doc_type)
         except InputError as exc:
             _error(f"{name}: {exc.problem}")
+            failed += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug must not print a traceback quoting the text
+            _error(f"{name}: internal error ({type(exc).__name__})")
             failed += 1
             continue
         reports.append((name, report))
@@ -332,6 +338,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise ConfigError(f"--workers {args.workers}: must be at least 1")
     shard = batch.parse_shard(args.shard) if args.shard else None
     spec = reviewer_spec(args)
+    batch.remove_stale_temporaries(out)  # a killed earlier run's partial file, with document text
     done = batch.done_ids(out) if args.resume else set()
     if args.engine == "ray":
         from .engine import run_ray

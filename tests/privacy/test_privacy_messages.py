@@ -94,10 +94,6 @@ def test_an_internal_error_in_a_batch_names_its_type_only(monkeypatch, reviewer)
     assert result.row["error"] == "case-7: internal error while reviewing (ValueError)"
 
 
-@pytest.mark.xfail(strict=True, reason="reviewer.cli.main catches only ReviewerError, OSError and "
-                   "KeyboardInterrupt: any other exception escapes as a traceback, and its message may quote "
-                   "the document (here a ValueError carrying text); it should print 'reviewer: FILE: internal "
-                   "error (ValueError)' and exit 2")
 def test_an_internal_error_in_review_prints_no_traceback_and_no_text(capsys, monkeypatch, tmp_path):
     from reviewer.reviewer import Reviewer
 

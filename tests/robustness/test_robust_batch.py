@@ -69,9 +69,6 @@ def test_each_bad_file_is_an_error_row_with_its_reason(capsys, bad_folder, tmp_p
     assert SECRET not in (tmp_path / "rows.findings.csv").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="reviewer.batch.iter_folder skips files of unsupported types, "
-                   "so a legacy .doc in a folder is silently left out instead of becoming an error row "
-                   "('is a legacy Word .doc file; save it as .docx')")
 def test_legacy_doc_in_a_folder_is_an_error_row(capsys, tmp_path):
     root = tmp_path / "docs"
     root.mkdir()
@@ -245,9 +242,6 @@ def test_killed_batch_leaves_valid_output_that_resume_completes_without_duplicat
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="a plain `reviewer batch --out X.jsonl` killed mid-way leaves its "
-                   "temporary file (.X.jsonl.*.jsonl, with every finished report and so the documents' text) "
-                   "beside the output for ever: nothing removes stale temporary files and --resume ignores them")
 def test_killed_batch_leaves_no_temporary_file_with_document_text(tmp_path):
     root = _folder_of(tmp_path)
     out = tmp_path / "rows.jsonl"
