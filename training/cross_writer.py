@@ -162,6 +162,30 @@ def summarise(per_fold: dict[str, list[np.ndarray]], order: list[str], bootstrap
             "per_fold": {k: f1s(per_fold[k]) for k in order}}
 
 
+def by_document(per_fold: dict[str, list[np.ndarray]], held_ids: dict[str, list[str]]) -> dict[str, np.ndarray]:
+    """doc id -> (labels x [tp, fp, fn]) from per-fold, per-label count arrays."""
+    out = {}
+    for k, counts in per_fold.items():
+        for r, doc_id in enumerate(held_ids[k]):
+            out[doc_id] = np.stack([c[r] for c in counts])
+    return out
+
+
+def paired_difference(a: dict[str, np.ndarray], b: dict[str, np.ndarray], bootstrap: int) -> dict:
+    """Mean F1 of a minus b on the same documents, with a 95% interval from resampling the
+    documents (the same resample for both: the comparison is paired)."""
+    ids = sorted(set(a) & set(b))
+    A, B = np.stack([a[i] for i in ids]), np.stack([b[i] for i in ids])  # docs x labels x 3
+
+    def mean_f1(x):  # x: ... x docs x labels x 3 -> ...
+        return T.f1_of(x.sum(axis=-3)).mean(axis=-1)
+
+    idx = np.random.default_rng(T.SEED).integers(0, len(ids), size=(bootstrap, len(ids)))
+    diff = mean_f1(A[idx]) - mean_f1(B[idx])
+    return {"difference": float(mean_f1(A) - mean_f1(B)), "documents": len(ids),
+            "ci95": [float(np.percentile(diff, 2.5)), float(np.percentile(diff, 97.5))]}
+
+
 def markdown(result: dict) -> str:
     writers, test = result["writers"], result["test_in_distribution"]
     rows = [(m, v) for m in result["models"] for v in result["lowo"][m]]
@@ -200,6 +224,11 @@ def markdown(result: dict) -> str:
             lines.append(f"| {model} | {c['micro']['family_history']:.3f} | {c['micro']['child_voice']:.3f} | "
                          f"{c['micro']['mean']:.3f} [{c['ci95']['mean'][0]:.3f}–{c['ci95']['mean'][1]:.3f}] | "
                          + tail + " |")
+    if result.get("paired"):
+        lines += ["", "Paired differences in mean F1 (the same held-out documents; 95% interval from "
+                  f"{result['bootstrap']} paired resamples of the documents):", "", "| comparison | difference [95% CI] |", "|---|---:|"]
+        for what, d in result["paired"].items():
+            lines.append(f"| {what} | {d['difference']:+.3f} [{d['ci95'][0]:+.3f} – {d['ci95'][1]:+.3f}] |")
     return "\n".join(lines)
 
 
@@ -231,6 +260,7 @@ def main(argv=None) -> int:
     EXAMPLES.update({d.doc["id"]: d for d in all_ex.docs})
 
     result: dict = {"corpus": source, "seed": T.SEED, "calibration_share": CALIBRATION_SHARE,
+                    "bootstrap": args.bootstrap,
                     "writers": held_writers, "models": ["rules"] + models, "held_out": {},
                     "lowo": {m: {} for m in ["rules"] + models}, "seconds_per_fit": {}}
     test_ex = Examples([EXAMPLES[d["id"]] for d in authored if d.get("split") == "test"])
@@ -239,7 +269,7 @@ def main(argv=None) -> int:
         f"{m} {v['mean']:.3f}" for m, v in result["test_in_distribution"].items()))
 
     # -- the jobs: one per held-out writer and variant (and control fold) ------------------------
-    jobs, rules_counts = [], {"lowo": {}, "control": {}}
+    jobs, rules_counts, held_ids = [], {"lowo": {}, "control": {}}, {}
     rules = RuleLabeller()
     for k, w in enumerate(held_writers):
         held = [d["id"] for d in authored if d["author"] == w]
@@ -247,6 +277,7 @@ def main(argv=None) -> int:
         cal = calibration_ids(others, T.SEED + writers.index(w))
         fit = [d["id"] for d in others if d["id"] not in cal]
         held_ex = Examples([EXAMPLES[i] for i in held])
+        held_ids[w] = held
         result["held_out"][w] = {"documents": len(held), "units": len(held_ex), "calibration_documents": len(cal),
                                  "positives": [int((held_ex.y[:, j] * held_ex.mask[:, j]).sum())
                                                for j in range(len(LABELS))]}
@@ -261,6 +292,7 @@ def main(argv=None) -> int:
             cal = calibration_ids(others, T.SEED + 100 + k)
             fit = [d["id"] for d in others if d["id"] not in cal]
             held_ex = Examples([EXAMPLES[i] for i in fold])
+            held_ids[f"fold{k + 1}"] = fold
             rules_counts["control"][f"fold{k + 1}"] = counts_for(T.unit_predictions(rules, held_ex)[0], held_ex)
             jobs.append({"key": ("control", f"fold{k + 1}", "with_generated"), "held": fold, "cal": sorted(cal),
                          "models": models, "train": fit + generated})
@@ -300,6 +332,29 @@ def main(argv=None) -> int:
         for name in models:
             per = {f: done[("control", f, "with_generated")]["counts"][name] for f in folds}
             result["control"][name] = summarise(per, folds, args.bootstrap)
+
+    # -- paired comparisons on the same documents -------------------------------------------------
+    docs_of = {("rules", "none"): by_document(rules_counts["lowo"], held_ids)}
+    for name in models:
+        for variant in args.variants:
+            docs_of[(name, variant)] = by_document(
+                {w: done[("lowo", w, variant)]["counts"][name] for w in held_writers}, held_ids)
+    paired = {}
+    if set(VARIANTS) <= set(args.variants):
+        for name in models:
+            paired[f"{name}: with − without generated (LOWO)"] = paired_difference(
+                docs_of[(name, "with_generated")], docs_of[(name, "without_generated")], args.bootstrap)
+    for name in models:
+        for variant in args.variants:
+            paired[f"{name} ({VARIANT_TEXT[variant]}) − rules (LOWO)"] = paired_difference(
+                docs_of[(name, variant)], docs_of[("rules", "none")], args.bootstrap)
+    if args.control and "with_generated" in args.variants:
+        for name in models:
+            control = by_document({f: done[("control", f, "with_generated")]["counts"][name]
+                                   for f in sorted(rules_counts["control"])}, held_ids)
+            paired[f"{name}: LOWO − same-writer control (both + generated)"] = paired_difference(
+                docs_of[(name, "with_generated")], control, args.bootstrap)
+    result["paired"] = paired
     result["seconds"] = round(time.perf_counter() - T0, 1)
 
     print()
