@@ -1031,6 +1031,11 @@ def readme(results: dict, default: str, reason: str, data: dict, ratings: dict, 
               f"together are {size / 1e6:.1f} MB (the MiniLM encoder comes from its package and is not stored).",
               "", "Reproduce:", "", "```", "make train", ".venv/bin/python training/evaluate.py --model keyword --split test",
               ".venv/bin/python training/evaluate.py --model <name> --split test", "```", ""]
+    # The leave-one-writer-out section (training/cross_writer.py) lives in its own file so that
+    # retraining keeps it.
+    cross = trained.models_dir() / "CROSS_WRITER.md"
+    if cross.exists():
+        lines += ["", cross.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines)
 
 
