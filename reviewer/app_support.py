@@ -25,13 +25,10 @@ from .html import (
     ACTION_GAPS,
     DIMENSION_WORDS,
     DOC_TYPE_WORDS,
-    _action_mark,
-    _finding_marks,
-    _render_marks,
-    _sentence_mark,
     action_gaps,
     describe_owner,
     describe_timescale,
+    render_highlights,
 )
 from .report import DIMENSIONS, DOC_TYPES, Finding, Report
 
@@ -211,12 +208,6 @@ def highlight_html(report: Report, dismissed: Mapping[str, Any] | Iterable[str] 
     """
     shown = without_dismissed(report, dismissed)
     numbers = {id(f): i for i, f in enumerate(shown.findings, 1)}
-    marks = [_action_mark(i, a) for i, a in enumerate(shown.actions, 1)]
-    marks += [_sentence_mark(s) for s in shown.sentences if s.labels]
-    marks += _finding_marks(shown.findings, numbers)
-    length = len(shown.text)
-    marks = [replace(m, start=max(0, m.start), end=min(m.end, length)) for m in marks]
-    marks = [m for m in marks if m.start < m.end]
     doc_level = [f for f in shown.findings if f.start is None]
     top = ""
     if doc_level:
@@ -225,7 +216,7 @@ def highlight_html(report: Report, dismissed: Mapping[str, Any] | Iterable[str] 
             f"<span class=\"marker\">[!{numbers[id(f)]}]</span> {escape(f.message)}</li>"
             for f in doc_level)
         top = f"<div class=\"rv-doc-findings\"><h4>About the whole document</h4><ul>{items}</ul></div>"
-    body = _render_marks(shown.text, marks)
+    body = render_highlights(shown, numbers)
     return (f"<style>{_DRAFT_CSS}</style><div class=\"rv-draft\">{LEGEND_HTML}{top}"
             f"<div class=\"rv-text\">{body}</div></div>")
 

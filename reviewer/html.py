@@ -175,14 +175,22 @@ def _order(mark: _Mark) -> tuple[int, int, int]:
     return (mark.start, -mark.end, mark.rank)
 
 
-def _highlighted_text(report: Report, numbers: dict[int, int]) -> str:
+def render_highlights(report: Report, numbers: dict[int, int]) -> str:
+    """The report's text as escaped HTML with labelled sentences, actions and findings marked.
+
+    `numbers` maps id(finding) to the [!n] number shown for it. Shared by this page and the app.
+    """
     marks = [_action_mark(i, a) for i, a in enumerate(report.actions, 1)]
     marks += [_sentence_mark(s) for s in report.sentences if s.labels]
     marks += _finding_marks(report.findings, numbers)
     length = len(report.text)
     marks = [replace(m, start=max(0, m.start), end=min(m.end, length)) for m in marks]
     marks = [m for m in marks if m.start < m.end]
-    return (f"<section><h2>The text</h2><div class=\"doc\">{_render_marks(report.text, marks)}"
+    return _render_marks(report.text, marks)
+
+
+def _highlighted_text(report: Report, numbers: dict[int, int]) -> str:
+    return (f"<section><h2>The text</h2><div class=\"doc\">{render_highlights(report, numbers)}"
             "</div></section>")
 
 
