@@ -42,15 +42,19 @@ def gap_rules() -> tuple[GapRule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=256)
+def _compile(child: str) -> tuple[tuple[GapRule, re.Pattern[str]], ...]:
+    """Gap rules with the document's child names filled in; cached, since batches and re-reviews
+    of a draft meet the same names again."""
+    return tuple((rule, re.compile(rule.pattern.replace("{CHILD}", child), re.IGNORECASE))
+                 for rule in gap_rules())
+
+
 class GapDetector:
     """Finds gap statements in a unit's text. Compiled once per document (names vary)."""
 
     def __init__(self, people: People):
-        child = people.child_alternation()
-        self._compiled = [
-            (rule, re.compile(rule.pattern.replace("{CHILD}", child), re.IGNORECASE))
-            for rule in gap_rules()
-        ]
+        self._compiled = _compile(people.child_alternation())
 
     def find(self, text: str) -> list[GapMatch]:
         found = []
