@@ -7,7 +7,7 @@ next steps and first-person items ("I will ring Nan if…").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .owners import MODAL, Owner, OwnerFinder
@@ -22,6 +22,8 @@ _NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views",
                         "reason_for_referral", "household", "details", "health", "education",
                         "parenting", "environment", "management_oversight"}
 _GOAL_SECTIONS = {"what_needs_to_change"}
+# Topic headings a plan is often divided into ("1. Health", "C. Parenting and support").
+_PLAN_AREA_TOPICS = {"health", "education", "parenting", "environment", "household", "details"}
 _ASSESSMENT_ACTION_SECTIONS = {"plan", "management_oversight", "review", "other", "preamble"}
 _LINE_ACTION_SECTIONS = {"plan", "contingency", "review", "other", "preamble", "management_oversight"}
 _ACTION_SENTENCE = re.compile(r"^\s*(?:(?:action|task|step)\s*\d*\s*[:.)\-–]\s*)?(?P<subj>[^.;:!?]{1,60}?)\s+"
@@ -56,6 +58,28 @@ _HEADER_LIKE = re.compile(r"^\W*$")
 _SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if)\b",
                            re.IGNORECASE)
 _DETAIL_LINE = re.compile(r"^[A-Za-z][A-Za-z ./()'’-]{0,30}:\s")
+
+
+def _plan_areas(units: list[Unit]) -> list[Unit]:
+    """Topic headings under a plan heading are areas of the plan, not descriptions.
+
+    "THE PLAN" followed by "A. Zainab's health and growth" and "C. Parenting and support":
+    the items under those topic headings are actions, as they would be under "The plan".
+    A heading of another kind (worries, strengths, history, views, analysis) ends the plan.
+    """
+    out, in_plan, last = [], False, None
+    for unit in units:
+        key = (unit.section, unit.heading)
+        if key != last:
+            last = key
+            if unit.section in ("plan", "what_needs_to_change"):
+                in_plan = True
+            elif unit.section not in _PLAN_AREA_TOPICS and unit.section not in ("review", "other", "contingency"):
+                in_plan = False
+        if in_plan and unit.section in _PLAN_AREA_TOPICS:
+            unit = replace(unit, section="plan")
+        out.append(unit)
+    return out
 
 
 @dataclass
@@ -100,6 +124,8 @@ class ActionExtractor:
 
     def __call__(self, units: list[Unit], text: str, doc_type: str) -> list[ActionResult]:
         actions = []
+        if doc_type != "assessment":
+            units = _plan_areas(units)
         for unit in units:
             if doc_type == "assessment" and not self._assessment_action_place(unit):
                 continue

@@ -20,6 +20,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
 _TERMINAL = re.compile(r"[.;,!]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LIST_START = re.compile(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓]|\(?\d{1,2}[.)]|[a-z][.)])\s+\S")
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "at", "from", "about", "we", "are", "is", "s"}
 
 
@@ -84,6 +85,8 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     if inline:
         # "Category: Neglect" is a detail line, not a heading.
         return False
+    if len(re.findall(r"(?<![\w.])\d+(?:/\d+)?(?![\w.])", _NUMBERING.sub("", stripped, count=1))) >= 2:
+        return False  # "SW 5, school 6, HV 6": scores, not a heading
     known = patterns.classify(stripped) is not None
     numbered = bool(_NUMBERING.match(stripped))
     rest = _NUMBERING.sub("", stripped, count=1) if numbered else stripped
@@ -95,7 +98,9 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
             return False
     if _TERMINAL.search(stripped) and not stripped.endswith(":"):
         return False
-    letters = [c for c in stripped if c.isalpha()]
+    # A bracketed note does not change the heading's shape: "THE PLAN (owner and timescale in brackets)".
+    shape = re.sub(r"\s*\([^)]*\)\s*", " ", stripped).strip() or stripped
+    letters = [c for c in shape if c.isalpha()]
     if len(letters) >= 3 and all(c.isupper() for c in letters):
         return True
     if stripped.endswith(":"):
@@ -106,9 +111,12 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
         return known and len(words) <= 8
     if len(words) > 8:
         return False
-    title_words = [w for w in words if w.lower() not in _SMALL_WORDS]
+    title_words = [w for w in _WORD.findall(shape) if w.lower() not in _SMALL_WORDS]
     title_ratio = sum(w[0].isupper() for w in title_words) / max(len(title_words), 1)
     next_blank = next_line is None or not next_line.strip()
     if known and (title_ratio >= 0.5 or next_blank or len(words) <= 6):
-        return stripped[0].isupper() or stripped[0].isdigit()
+        if stripped[0].isupper() or stripped[0].isdigit():
+            return True
+        # A lower-case heading in quick notes ("plan - what needs to happen") over a list.
+        return len(words) <= 6 and next_line is not None and _LIST_START.match(next_line) is not None
     return next_blank and title_ratio >= 0.99 and 1 <= len(words) <= 6 and stripped[0].isupper()

@@ -177,7 +177,7 @@ class Segmenter:
             explicit = heading_text(line)
             bullet = _ITEM.match(line) is not None and not _NUMBERED.match(line)
             if explicit is not None or (not _is_row(line) and not bullet
-                                        and not self._field(line)
+                                        and not self._is_field(line, text, lines, i)
                                         and looks_like_heading(line, next_line, self.patterns)):
                 flush_paragraph()
                 close_block()
@@ -258,6 +258,20 @@ class Segmenter:
         flush_paragraph()
         close_block()
         return Segmentation(text, units, headings)
+
+    def _is_field(self, line: str, text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        """A `Label: value` line, unless it is a known heading with no value whose list follows
+        ("Plan:" / "Actions:" over bullets): that one is a heading."""
+        fieldm = self._field(line)
+        if fieldm is None:
+            return False
+        if line[fieldm[1]:].strip() or self.patterns.classify(line) is None:
+            return True
+        for ns, ne in lines[i:]:
+            nline = text[ns:ne]
+            if nline.strip():
+                return not (_ITEM.match(nline) or _is_row(nline))
+        return True
 
     def _field(self, line: str) -> tuple[str, int] | None:
         """(role, offset of the value) for a known `Label: value` line, else None."""
