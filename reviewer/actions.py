@@ -13,7 +13,7 @@ from functools import lru_cache
 from .owners import MODAL, Owner, OwnerFinder
 from .people import People
 from .report import ActionResult
-from .segment import Unit
+from .segment import Heading, Unit
 from .specificity import is_specific
 from .timescales import Timescale, find_timescale
 
@@ -53,6 +53,10 @@ def _imperative(text: str) -> bool:
     word = match.group(1).lower()
     lex = lexicons()
     return word in _IMPERATIVE_EXTRA or word in lex["concrete_verbs"] or word in lex["vague_verbs"]
+_QUESTION_ANSWER = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:.]\s*[^\n]*\?\s*\n\s*)?A(?:nswer)?\s*[:.]\s+", re.IGNORECASE)
+# The condition of a contingency: "If …, " / "Should … , " / "In the event that …, ".
+_CONDITION = re.compile(r"^\s*(?:contingency\s*[:\-–]\s*)?(?:if|when|whenever|should|once|unless|"
+                        r"in the event (?:of|that))\b[^.;:!?]{2,250}?,\s*(?:then\s+)?", re.IGNORECASE)
 _HEADER_LIKE = re.compile(r"^\W*$")
 # A subject with a finite verb in it is a clause, not an actor ("Patrick was at home but did not want to").
 _SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if)\b",
@@ -60,23 +64,37 @@ _SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|sa
 _DETAIL_LINE = re.compile(r"^[A-Za-z][A-Za-z ./()'’-]{0,30}:\s")
 
 
-def _plan_areas(units: list[Unit]) -> list[Unit]:
+def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> list[Unit]:
     """Topic headings under a plan heading are areas of the plan, not descriptions.
 
     "THE PLAN" followed by "A. Zainab's health and growth" and "C. Parenting and support":
     the items under those topic headings are actions, as they would be under "The plan".
     A heading of another kind (worries, strengths, history, views, analysis) ends the plan.
     """
-    out, in_plan, last = [], False, None
+    # Each heading's type in order (a plan heading with nothing under it still counts).
+    if headings is None:
+        marks = []
+        for unit in units:
+            if not marks or marks[-1][1] != (unit.section, unit.heading):
+                marks.append((unit.start, (unit.section, unit.heading)))
+        sections = [(start, key[0]) for start, key in marks]
+    else:
+        sections = [(h.start, h.type) for h in headings]
+    plan_from: list[tuple[int, bool]] = []  # (heading start, inside a plan) for topic headings
+    in_plan = False
+    for start, kind in sections:
+        if kind in ("plan", "what_needs_to_change"):
+            in_plan = True
+        elif kind not in _PLAN_AREA_TOPICS and kind not in ("review", "other", "contingency"):
+            in_plan = False
+        plan_from.append((start, in_plan and kind in _PLAN_AREA_TOPICS))
+    if not any(flag for _, flag in plan_from):
+        return units
+    out, k = [], -1
     for unit in units:
-        key = (unit.section, unit.heading)
-        if key != last:
-            last = key
-            if unit.section in ("plan", "what_needs_to_change"):
-                in_plan = True
-            elif unit.section not in _PLAN_AREA_TOPICS and unit.section not in ("review", "other", "contingency"):
-                in_plan = False
-        if in_plan and unit.section in _PLAN_AREA_TOPICS:
+        while k + 1 < len(plan_from) and plan_from[k + 1][0] <= unit.start:
+            k += 1
+        if k >= 0 and plan_from[k][1] and unit.section in _PLAN_AREA_TOPICS:
             unit = replace(unit, section="plan")
         out.append(unit)
     return out
@@ -121,11 +139,14 @@ class ActionExtractor:
         self.extra_services = extra_services
         self.extra_vague = extra_vague
         self.use_parser = use_parser
+        self._plan_doc = False
 
-    def __call__(self, units: list[Unit], text: str, doc_type: str) -> list[ActionResult]:
+    def __call__(self, units: list[Unit], text: str, doc_type: str,
+                 headings: list[Heading] | None = None) -> list[ActionResult]:
         actions = []
+        self._plan_doc = doc_type != "assessment"
         if doc_type != "assessment":
-            units = _plan_areas(units)
+            units = _plan_areas(units, headings)
         for unit in units:
             if doc_type == "assessment" and not self._assessment_action_place(unit):
                 continue
@@ -204,16 +225,27 @@ class ActionExtractor:
 
     def _read_line(self, unit: Unit) -> _Parts | None:
         body = unit.text
+        qa = _QUESTION_ANSWER.match(body)
+        if qa:
+            body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
         if unit.section in _NON_ACTION_SECTIONS and unit.section != "management_oversight":
             return None
-        match = _ACTION_SENTENCE.match(body)
         is_item = unit.kind == "item"
-        if match and (_NOT_ACTOR.match(match.group("subj").strip())
-                      or _SUBJECT_VERB.search(match.group("subj")) or len(match.group("subj").split()) > 8):
-            match = None
+        match = self._action_match(body)
+        condition = _CONDITION.match(body) if match is None else None
+        if condition:
+            # A contingency: "If Kieran breaches the order, Femi will convene a strategy discussion
+            # within 24 hours." The action is the main clause; the condition is not its timescale.
+            rest = body[condition.end():]
+            match = self._action_match(rest)
+            if match is None and not _imperative(rest):
+                return None
+            body = rest[:1].upper() + rest[1:]
+        plan_item = is_item and self._plan_doc and unit.section == "plan" and len(body.split()) >= 2 \
+            and not body.rstrip().endswith("?")
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
-        if not match:
+        if not match and not condition and not plan_item:
             allowed = _LINE_ACTION_SECTIONS if is_item else {"plan", "review"}
             if unit.section not in allowed or not self._looks_like_task(body, is_item):
                 return None
@@ -226,6 +258,15 @@ class ActionExtractor:
         return _Parts(owner, timescale, task)
 
     # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _action_match(body: str) -> re.Match[str] | None:
+        """"X will / X to / X should …" with a real actor as X, else None."""
+        match = _ACTION_SENTENCE.match(body)
+        if match and (_NOT_ACTOR.match(match.group("subj").strip())
+                      or _SUBJECT_VERB.search(match.group("subj")) or len(match.group("subj").split()) > 8):
+            return None
+        return match
+
     @staticmethod
     def _assessment_action_place(unit: Unit) -> bool:
         """Assessments carry actions only as recommendations: an action table anywhere, or

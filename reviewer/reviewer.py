@@ -81,7 +81,7 @@ class Reviewer:
         predictions = self.labeller.predict(context)
         sentences = [self._sentence(unit, pred) for unit, pred in zip(seg.units, predictions)]
         actions = ActionExtractor(people, self.config.roles, self.config.services, self._extra_vague,
-                                  use_parser=self.use_parser)(seg.units, text, doc_type)
+                                  use_parser=self.use_parser)(seg.units, text, doc_type, seg.headings)
         history = self._evidence("family_history", sentences, predictions, HISTORY_ASPECTS)
         voice = self._evidence("child_voice", sentences, predictions, VOICE_ASPECTS)
         dimensions = rate_document(doc_type, history, voice, actions)

@@ -13,10 +13,12 @@ from functools import lru_cache
 from .resources import load_json
 from .sections import SectionPatterns, default_patterns, heading_text, looks_like_heading
 
-_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓]|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
+_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Ha-h])[.)]?\s+\S")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2})?\s*[:：]\s*(.*?)\s*$")
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2}(?:\.\d{1,2})*)?\s*[:：]\s*(.*?)\s*$")
+# A second field on the same line: "Action 1.2: Arjun to attend school. Responsible: Arjun. Target: Daily."
+_INLINE_FIELD = re.compile(r"(?:(?<=[.;,|)])\s+|\s{2,}|\t+)([A-Z][A-Za-z /'’&-]{1,30}?)\s*[:：]\s*")
 _LONG_LINE = 50  # a prose line this long with no closing punctuation is a wrapped line
 
 
@@ -216,12 +218,13 @@ class Segmenter:
                     flush_paragraph()
                     bs, _ = _strip_span(text, start, end)
                     block = Unit(bs, ve, "block", "", section, heading, group=group)
-                if role not in block.fields or block.fields[role][0] == block.fields[role][1]:
-                    block.fields[role] = (vs, ve)
+                for role, (vs, ve) in self._split_inline(text, role, vs, ve):
+                    if role not in block.fields or block.fields[role][0] == block.fields[role][1]:
+                        block.fields[role] = (vs, ve)
                 block.end = max(block.end, ve if ve > vs else _strip_span(text, start, end)[1])
                 block.text = text[block.start:block.end]
                 continue
-            if block is not None and not _ITEM.match(line):
+            if block is not None and not _ITEM.match(line) and self._wrapped(text, block, line):
                 # A wrapped value line inside a block.
                 _, le = _strip_span(text, start, end)
                 block.end = le
@@ -258,6 +261,26 @@ class Segmenter:
         flush_paragraph()
         close_block()
         return Segmentation(text, units, headings)
+
+    @staticmethod
+    def _wrapped(text: str, block: Unit, line: str) -> bool:
+        """Does `line` carry on the block's last value? Not when that value ended a sentence and
+        this line starts a new one ("Outcome: step up to CIN.\nInitial CIN meeting to be held…")."""
+        last = text[block.start:block.end].rstrip()
+        return not (re.search(r"[.!?]$", last) and line.lstrip()[:1].isupper())
+
+    @staticmethod
+    def _split_inline(text: str, role: str, vs: int, ve: int) -> list[tuple[str, tuple[int, int]]]:
+        """The line's value, split where a further known `Label:` starts on the same line."""
+        parts, cur_role, cur_start = [], role, vs
+        for m in _INLINE_FIELD.finditer(text, vs, ve):
+            inline_role = _column_role(m.group(1))
+            if inline_role not in ("owner", "timescale", "task"):
+                continue
+            parts.append((cur_role, _strip_span(text, cur_start, m.start())))
+            cur_role, cur_start = inline_role, m.end()
+        parts.append((cur_role, _strip_span(text, cur_start, ve)))
+        return [(r, (s, e)) for r, (s, e) in parts]
 
     def _is_field(self, line: str, text: str, lines: list[tuple[int, int]], i: int) -> bool:
         """A `Label: value` line, unless it is a known heading with no value whose list follows
