@@ -255,6 +255,10 @@ class ActionExtractor:
         timescale = find_timescale(body, self.extra_vague)
         task = body[task_start:]
         task = self._remove(task, timescale)
+        if owner.text and task.find(owner.text) > 0:
+            # "Task – Owner – When", "Task (Owner, by …)": the owner's part is not the task.
+            task = re.sub(r"\s*(?:[-–—]+\s*|\(\s*)(?:(?:who|owner|lead|responsible)\s*:\s*)?" + re.escape(owner.text)
+                          + r"\s*[,;]?\s*\)?", " ", task, count=1)
         return _Parts(owner, timescale, task)
 
     # -- helpers ---------------------------------------------------------------------------

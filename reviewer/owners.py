@@ -55,6 +55,11 @@ _VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete"
                 "obtain", "progress", "escalate", "step", "close", "transfer", "chase", "check", "keep", "follow"}
 # A capitalised word in any Latin script ("Paweł", "Zoë", "Şükrü").
 _CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
+_POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
+# "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
+_DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
+_TRAILING_BRACKET = re.compile(r"\(([^()]{2,80})\)\s*[.;]?\s*$")
+_PART_LABEL = re.compile(r"^\s*(?:who|owner|lead|responsible|resp|by whom|by)\s*[:\-]?\s*", re.IGNORECASE)
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
 
 
@@ -81,7 +86,7 @@ class OwnerFinder:
         self.first_person = set(lex["first_person"])
         self.collectives = set(lex["collective_owners"])
 
-    def classify(self, phrase: str, allow_child: bool = True) -> Owner:
+    def classify(self, phrase: str, allow_child: bool = True, _depth: int = 0) -> Owner:
         """Judge a candidate owner phrase: an owner, or which kind of non-owner it is."""
         raw = phrase.strip().strip(",;:-–—\"'").strip()
         if raw.count("(") != raw.count(")") or raw.startswith("("):
@@ -121,13 +126,63 @@ class OwnerFinder:
         if words and len(words) <= 5 and all(_CAPWORD.match(w) or w.lower() in _LINKS for w in words) \
                 and _CAPWORD.match(words[0]) and words[0].lower() not in _NOT_OWNER_HEADS:
             return Owner(raw, None)
+        if _depth == 0:
+            # "The adult OT, Shabnam Mirza", "Zara, Hamza and I", "An adviser from Aldermoor
+            # Refugee Welcome": judge each part, then the head without what follows it.
+            pieces = [p for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", plain) if p.strip()]
+            head = _POSTMODIFIER.split(plain, maxsplit=1)[0]
+            for candidate in ([head] if head != plain else []) + (pieces if len(pieces) > 1 else []):
+                owner = self.classify(candidate, allow_child, _depth=1)
+                if owner.text:
+                    return Owner(raw, None)
         return Owner(None, "missing")
 
     def from_cell(self, cell: str) -> Owner:
         return self.classify(cell)
 
+    def from_parts(self, text: str) -> tuple[Owner, str] | None:
+        """The owner written in a part of its own: "Task – Owner – When", "Task (Owner, by …)".
+
+        Returns the owner and the part it was read from, or None.
+        """
+        from .timescales import find_timescale
+
+        candidates = []
+        parts = _DASH_PARTS.split(text)
+        if len(parts) >= 2:
+            candidates += parts[1:]
+        bracket = _TRAILING_BRACKET.search(text)
+        if bracket:
+            candidates.append(bracket.group(1))
+        for part in candidates:
+            for piece in re.split(r"\s*[,;]\s*", part):
+                piece = _PART_LABEL.sub("", piece).strip(" .")
+                if not piece or len(piece.split()) > 8 or re.match(r"^(?:when|by when|timescale)\b", piece, re.I):
+                    continue
+                ts = find_timescale(piece)
+                if ts.text and ts.text.strip() == piece:
+                    continue
+                owner = self.classify(piece)
+                if owner.text is None:
+                    # "Elena with Joanne's help", "SW to refer", "Rokeya, with hospice family worker"
+                    head = re.split(r"\s+(?:with|to|via|and then|supported by)\s+", piece, maxsplit=1)[0]
+                    owner = self.classify(head) if head != piece else owner
+                if owner.text:
+                    return Owner(owner.text, None), part
+                if owner.problem in ("collective", "pronoun"):
+                    return owner, part
+        return None
+
     def from_text(self, text: str) -> tuple[Owner, int]:
         """Owner of an action written as an item or sentence, and where its task starts."""
+        owner, start = self._from_text(text)
+        if owner.text is None:
+            parted = self.from_parts(text[start:] if start < len(text) else text)
+            if parted is not None and (parted[0].text or owner.problem == "missing"):
+                return parted[0], start
+        return owner, start
+
+    def _from_text(self, text: str) -> tuple[Owner, int]:
         prefix = _PREFIX.match(text)
         offset = prefix.end() if prefix else 0
         body = text[offset:]
@@ -150,6 +205,11 @@ class OwnerFinder:
                 # "Marcus to be referred…": the subject receives the action; only "by X" owns it.
                 return (agent or Owner(None, "passive")), offset + subject.start("rest")
             owner = self.classify(subject.group("subj"))
+            if _DASH_PARTS.search(subject.group("subj")):
+                # "Johnny's hearing - Kathleen and Paddy will take Johnny…": a topic, then the subject.
+                topic_owner = self.classify(_DASH_PARTS.split(subject.group("subj"))[-1])
+                if topic_owner.text or topic_owner.problem in ("pronoun", "collective", "child"):
+                    owner = topic_owner
             if owner.text is None:
                 agent = self._agent(rest)
                 if agent is not None:
