@@ -190,7 +190,7 @@ class ActionExtractor:
                 return None
             owner = self._owner_from_cells(owner_cells, task)
             timescale = self._timescale_from_cells(time_cells, unit.text)
-            if owner.text is None and not owner_cells:
+            if owner.text is None and not any(c.strip() for c in owner_cells):
                 owner = self.owners.from_text(task)[0]
             return _Parts(owner, timescale, self._strip_owner(task))
         if unit.section in _NON_ACTION_SECTIONS:
@@ -215,7 +215,7 @@ class ActionExtractor:
         task = fields.get("task") or fields.get("need")
         if not task:
             return None
-        if "owner" in fields:
+        if fields.get("owner", "").strip():
             owner = self._owner_from_cells([fields["owner"]], task)
         else:
             owner = self.owners.from_text(task)[0]

@@ -44,7 +44,9 @@ _ORG_HEADS = {"worker", "officer", "nurse", "team", "service", "services", "prac
               "co-ordinator", "manager", "lead", "tutor", "mentor", "unit", "panel", "project", "agency",
               "clinic", "centre", "center", "school", "academy", "nursery", "college", "police", "council",
               "department", "hub", "partnership", "trust", "charity", "visitor", "midwife", "doctor",
-              "consultant", "therapist", "psychologist", "adviser", "advisor", "chair", "provider", "carer",
+              "consultant", "therapist", "psychologist", "adviser", "advisor", "chair", "provider", "carer", "assessor",
+              "dietitian", "dietician", "counsellor", "paediatrician", "physiotherapist", "teacher", "head",
+              "solicitor", "staff", "volunteer", "befriender", "mediator", "navigator", "champion",
               "carers", "housing", "association", "group"}
 _NOT_OWNER_LAST = {"meeting", "meetings", "plan", "assessment", "referral", "conference", "review", "visit",
                    "visits", "session", "sessions", "contact", "consent", "dbs", "case", "checks", "check",
@@ -130,6 +132,9 @@ class OwnerFinder:
             # "The adult OT, Shabnam Mirza", "Zara, Hamza and I", "An adviser from Aldermoor
             # Refugee Welcome": judge each part, then the head without what follows it.
             pieces = [p for p in re.split(r"\s*,\s*|\s+(?:and|&)\s+", plain) if p.strip()]
+            bracket = re.search(r"[(\[]([^)\]]+)[)\]]", raw)
+            if bracket and plain:
+                pieces.append(bracket.group(1))  # "Independent assessor (Jo Bright)"
             head = _POSTMODIFIER.split(plain, maxsplit=1)[0]
             for candidate in ([head] if head != plain else []) + (pieces if len(pieces) > 1 else []):
                 owner = self.classify(candidate, allow_child, _depth=1)

@@ -16,7 +16,7 @@ from .sections import SectionPatterns, default_patterns, heading_text, looks_lik
 _ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Ha-h])[.)]?\s+\S")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2}(?:\.\d{1,2})*)?\s*[:：]\s*(.*?)\s*$")
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2}(?:\.\d{1,2})*)?\s*(?:[:：]|\?(?=\s|$))\s*(.*?)\s*$")
 # A second field on the same line: "Action 1.2: Arjun to attend school. Responsible: Arjun. Target: Daily."
 _INLINE_FIELD = re.compile(r"(?:(?<=[.;,|)])\s+|\s{2,}|\t+)([A-Z][A-Za-z /'’&-]{1,30}?)\s*[:：]\s*")
 _LONG_LINE = 50  # a prose line this long with no closing punctuation is a wrapped line
@@ -202,6 +202,12 @@ class Segmenter:
                     table_roles = roles
                     group += 1
                     continue
+                if table_roles and len(cells) == len(table_roles) - 1 and line.lstrip().startswith("|") \
+                        and not line.rstrip().endswith("|"):
+                    # "| Denisa to attend … | parents | ongoing" under "Outcome | Action | Who | When":
+                    # the leading pipe is an empty first cell (the outcome carried down), not markup.
+                    pipe = start + line.index("|")
+                    cells = [(pipe, pipe)] + cells
                 rs, re_ = _strip_span(text, start, end)
                 units.append(Unit(rs, re_, "row", text[rs:re_], section, heading, cells=cells,
                                   columns=list(table_roles or []), group=group))
@@ -290,6 +296,8 @@ class Segmenter:
             return False
         if line[fieldm[1]:].strip() or self.patterns.classify(line) is None:
             return True
+        if line.rstrip().endswith("?"):
+            return False  # "What needs to happen?" on its own line is a question heading
         for ns, ne in lines[i:]:
             nline = text[ns:ne]
             if nline.strip():
