@@ -54,9 +54,15 @@ def _imperative(text: str) -> bool:
     lex = lexicons()
     return word in _IMPERATIVE_EXTRA or word in lex["concrete_verbs"] or word in lex["vague_verbs"]
 _QUESTION_ANSWER = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:.]\s*[^\n]*\?\s*\n\s*)?A(?:nswer)?\s*[:.]\s+", re.IGNORECASE)
-# The condition of a contingency: "If …, " / "Should … , " / "In the event that …, ".
-_CONDITION = re.compile(r"^\s*(?:contingency\s*[:\-–]\s*)?(?:if|when|whenever|should|once|unless|"
-                        r"in the event (?:of|that))\b[^.;:!?]{2,250}?,\s*(?:then\s+)?", re.IGNORECASE)
+# The start of a contingency's condition: "If …, " / "Should … , " / "In the event that …, ".
+_CONDITION_START = re.compile(r"^\s*(?:if|when|whenever|should|once|unless|in the event (?:of|that))\b", re.IGNORECASE)
+# Where a main clause may start: after a comma, colon or semicolon ("…, and Hannah will …").
+_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+(?:(?:and|but|so|then)\s+)?(?:then\s+)?")
+_CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|after|before|as|because|since|while|"
+                                 r"although|though|aged|including|who|which|where|whose)\b", re.IGNORECASE)
+_INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
+# Prose sections in which a sentence's second clause may be the action.
+_CLAUSE_SECTIONS = {"plan", "contingency", "review"}
 _HEADER_LIKE = re.compile(r"^\W*$")
 # A subject with a finite verb in it is a clause, not an actor ("Patrick was at home but did not want to").
 _SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if)\b",
@@ -228,20 +234,25 @@ class ActionExtractor:
         qa = _QUESTION_ANSWER.match(body)
         if qa:
             body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
-        if unit.section in _NON_ACTION_SECTIONS and unit.section != "management_oversight":
+        section = unit.section
+        inline = _INLINE_CONTINGENCY.match(body)
+        if inline:
+            # "Contingency: if the plan is not followed, legal advice will be sought."
+            body, section = body[inline.end():], "contingency"
+        if section in _NON_ACTION_SECTIONS and section != "management_oversight":
             return None
         is_item = unit.kind == "item"
         match = self._action_match(body)
-        condition = _CONDITION.match(body) if match is None else None
-        if condition:
-            # A contingency: "If Kieran breaches the order, Femi will convene a strategy discussion
-            # within 24 hours." The action is the main clause; the condition is not its timescale.
-            rest = body[condition.end():]
-            match = self._action_match(rest)
-            if match is None and not _imperative(rest):
-                return None
-            body = rest[:1].upper() + rest[1:]
-        plan_item = is_item and self._plan_doc and unit.section == "plan" and len(body.split()) >= 2 \
+        condition = False
+        if match is None:
+            main = self._main_clause(body, allow_clauses=not is_item and section in _CLAUSE_SECTIONS)
+            if main is not None:
+                # A contingency: "If Kieran breaches the order, Femi will convene a strategy
+                # discussion within 24 hours." The action is the main clause; the condition is not
+                # its timescale. Or a plan sentence whose second clause is the action.
+                rest, match = main
+                body, condition = rest[:1].upper() + rest[1:], True
+        plan_item = is_item and unit.section == "plan" and len(body.split()) >= 2 \
             and not body.rstrip().endswith("?")
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
@@ -262,6 +273,24 @@ class ActionExtractor:
         return _Parts(owner, timescale, task)
 
     # -- helpers ---------------------------------------------------------------------------
+    def _main_clause(self, body: str, allow_clauses: bool) -> tuple[str, re.Match[str] | None] | None:
+        """The action after a condition ("If X, or if Y, Femi will …"; "If no improvement: consider
+        PLO"), or, in plan prose, after a clause break ("Zuzanna would like to come, and Hannah will
+        help her …"). None when no part reads as an action."""
+        start = _CONDITION_START.match(body)
+        if start is None and not allow_clauses:
+            return None
+        offset = start.end() if start else 0
+        for sep in _CLAUSE_BREAK.finditer(body, offset, min(len(body), offset + 300)):
+            rest = body[sep.end():]
+            match = self._action_match(rest)
+            if match is not None and not _CLAUSE_NOT_SUBJECT.match(match.group("subj")) and (
+                    start or self.owners.classify(match.group("subj")).text):
+                return rest, match
+            if start and _imperative(rest):
+                return rest, None
+        return None
+
     @staticmethod
     def _action_match(body: str) -> re.Match[str] | None:
         """"X will / X to / X should …" with a real actor as X, else None."""

@@ -85,11 +85,15 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     if inline:
         # "Category: Neglect" is a detail line, not a heading.
         return False
-    if len(re.findall(r"(?<![\w.])\d+(?:/\d+)?(?![\w.])", _NUMBERING.sub("", stripped, count=1))) >= 2:
+    # A bracketed note does not change the heading's shape: "THE PLAN (owner and timescale in
+    # brackets)", "7. Inaya's safety plan (agreed with the family 20/05/2025)".
+    shape = re.sub(r"\s*\([^)]*\)\s*", " ", stripped).strip() or stripped
+    words = _WORD.findall(shape) or words
+    if len(re.findall(r"(?<![\w./])\d+(?:/\d+)*(?![\w.])", _NUMBERING.sub("", shape, count=1))) >= 2:
         return False  # "SW 5, school 6, HV 6": scores, not a heading
     known = patterns.classify(stripped) is not None
     numbered = bool(_NUMBERING.match(stripped))
-    rest = _NUMBERING.sub("", stripped, count=1) if numbered else stripped
+    rest = _NUMBERING.sub("", shape, count=1) if numbered else shape
     if re.search(r"\b(will|to|must|should|shall|needs to|agreed)\b", rest, re.IGNORECASE) and not (
         stripped.endswith("?") or stripped.isupper()
     ):
@@ -98,8 +102,6 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
             return False
     if _TERMINAL.search(stripped) and not stripped.endswith(":"):
         return False
-    # A bracketed note does not change the heading's shape: "THE PLAN (owner and timescale in brackets)".
-    shape = re.sub(r"\s*\([^)]*\)\s*", " ", stripped).strip() or stripped
     letters = [c for c in shape if c.isalpha()]
     if len(letters) >= 3 and all(c.isupper() for c in letters):
         return True
