@@ -22,6 +22,9 @@ _NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views",
                         "reason_for_referral", "household", "details", "health", "education",
                         "parenting", "environment", "management_oversight"}
 _GOAL_SECTIONS = {"what_needs_to_change"}
+# A document's title ("CHILD IN NEED PLAN – UDDIN FAMILY") is not the start of its plan section.
+_DOCUMENT_TITLE = re.compile(r"^\W*(?:(?:initial|review|updated|revised|draft|interim)\s+)?(?:child protection|child in need|"
+                             r"cin|cp|child's|children's)\s+plan\b", re.IGNORECASE)
 # Topic headings a plan is often divided into ("1. Health", "C. Parenting and support").
 _PLAN_AREA_TOPICS = {"health", "education", "parenting", "environment", "household", "details"}
 _ASSESSMENT_ACTION_SECTIONS = {"plan", "management_oversight", "review", "other", "preamble"}
@@ -83,13 +86,13 @@ def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> lis
         for unit in units:
             if not marks or marks[-1][1] != (unit.section, unit.heading):
                 marks.append((unit.start, (unit.section, unit.heading)))
-        sections = [(start, key[0]) for start, key in marks]
+        sections = [(start, key[0], key[1] or "") for start, key in marks]
     else:
-        sections = [(h.start, h.type) for h in headings]
+        sections = [(h.start, h.type, h.text) for h in headings]
     plan_from: list[tuple[int, bool]] = []  # (heading start, inside a plan) for topic headings
     in_plan = False
-    for start, kind in sections:
-        if kind in ("plan", "what_needs_to_change"):
+    for start, kind, title in sections:
+        if kind in ("plan", "what_needs_to_change") and not _DOCUMENT_TITLE.match(title):
             in_plan = True
         elif kind not in _PLAN_AREA_TOPICS and kind not in ("review", "other", "contingency"):
             in_plan = False

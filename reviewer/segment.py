@@ -286,6 +286,9 @@ class Segmenter:
             parts.append((cur_role, _strip_span(text, cur_start, m.start())))
             cur_role, cur_start = inline_role, m.end()
         parts.append((cur_role, _strip_span(text, cur_start, ve)))
+        if len(parts) > 1:
+            # "Responsible: Arjun. Target: Daily." — the full stop ends the field, not the value.
+            parts = [(r, (s, e - 1 if e > s and text[e - 1] in ".;," else e)) for r, (s, e) in parts]
         return [(r, (s, e)) for r, (s, e) in parts]
 
     def _is_field(self, line: str, text: str, lines: list[tuple[int, int]], i: int) -> bool:
