@@ -57,6 +57,8 @@ _VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete"
                 "obtain", "progress", "escalate", "step", "close", "transfer", "chase", "check", "keep", "follow"}
 # A capitalised word in any Latin script ("Paweł", "Zoë", "Şükrü").
 _CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
+_ROLE_VISITS = re.compile(r"^(?P<who>[A-Za-z][\w'’ ]{0,30}?)\s+(?:home\s+|direct\s+work\s+|statutory\s+)?"
+                          r"(?:visits|calls|checks|sessions|contact)\b", re.IGNORECASE)
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
@@ -159,8 +161,11 @@ class OwnerFinder:
         bracket = _TRAILING_BRACKET.search(text)
         if bracket:
             candidates.append(bracket.group(1))
+        tail = [p.strip() for p in text.rstrip(" .").split(",")[1:]]
+        if 2 <= len(tail) + 1 and tail and all(len(p.split()) <= 3 for p in tail[-2:]):
+            candidates += tail[-2:]  # "Craig to be assessed as a carer, SW, tbc"
         for part in candidates:
-            for piece in re.split(r"\s*[,;]\s*", part):
+            for piece in re.split(r"\s*[,;]\s*|\s+[-–—]+\s+", part):
                 piece = _PART_LABEL.sub("", piece).strip(" .")
                 if not piece or len(piece.split()) > 8 or re.match(r"^(?:when|by when|timescale)\b", piece, re.I):
                     continue
@@ -191,6 +196,10 @@ class OwnerFinder:
         prefix = _PREFIX.match(text)
         offset = prefix.end() if prefix else 0
         body = text[offset:]
+        visits = _ROLE_VISITS.match(body)
+        if visits and self.roles.fullmatch(visits.group("who")):
+            # "SW visits every 4 weeks", "HV home visits monthly": the role does the visiting.
+            return Owner(visits.group("who"), None), offset
         inline = _INLINE_OWNER.search(body)
         if inline:
             owner = self.classify(inline.group("owner"))

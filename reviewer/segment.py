@@ -145,6 +145,7 @@ class Segmenter:
         section, heading = "preamble", None
         group = 0
         table_roles: list[str] | None = None
+        header_pipe = False  # did the table's header row start with a pipe (Markdown style)?
         block: Unit | None = None
         paragraph: list[tuple[int, int]] = []
 
@@ -200,10 +201,11 @@ class Segmenter:
                 roles = _header_roles(text, cells)
                 if roles is not None:
                     table_roles = roles
+                    header_pipe = line.lstrip().startswith("|")
                     group += 1
                     continue
-                if table_roles and len(cells) == len(table_roles) - 1 and line.lstrip().startswith("|") \
-                        and not line.rstrip().endswith("|"):
+                if table_roles and len(cells) < len(table_roles) and line.lstrip().startswith("|") \
+                        and not header_pipe:
                     # "| Denisa to attend … | parents | ongoing" under "Outcome | Action | Who | When":
                     # the leading pipe is an empty first cell (the outcome carried down), not markup.
                     pipe = start + line.index("|")
