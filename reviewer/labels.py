@@ -25,12 +25,20 @@ GAP_CAP = 0.15  # a gap statement is never evidence: its label's probability is 
 
 @dataclass
 class DocContext:
-    """What a labeller may know about the document beyond the unit itself."""
+    """What a labeller may know about the document beyond the unit itself.
+
+    `people` is the document's people as the labellers see them: the introductions found by
+    `find_people`, completed by `label_people` (children introduced in ways it does not read).
+    The caller's `People` is not changed.
+    """
 
     text: str
     doc_type: str | None
     people: People
     units: Sequence[Unit]
+
+    def __post_init__(self) -> None:
+        self.people = label_people(self.text, self.people)
 
 
 @dataclass
@@ -63,6 +71,90 @@ class CueSet:
     section_prior: dict[str, dict[str, float]]
     macros: dict[str, str]
     rules: tuple[CueRule, ...]
+
+
+# -- who is a child: completing the document's introductions ------------------------------------
+#
+# Child voice turns on who is the subject ("Ellie said" is the child's voice, "Mum said" is not),
+# so a child the introductions missed ("Rohan Mistry, 15 (DOB …)", "| Oliwia Nowak | Child | 8 |",
+# "Tobi" for "Oluwatobi") loses every sentence about them, and pronouns after them point at the
+# last adult. The patterns are data (`cues.json`, "people"): `child` introductions make a name a
+# child unless a `strong_adult` pattern also names them (a role or title next to the name, an
+# adult age); an incidental match such as "HV, Sofia" or "the social worker Anika's" no longer
+# outweighs "Child: Sofia …". A short form of a child's name (a part of a hyphenated name, or
+# the start or end of a long one) found on its own is the same child.
+
+_NAME_WORD = r"([A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČĎĚŇŘŤŮŞĞİ][a-zß-öø-ÿłśżźćńąęšžčďěňřťůşğıăâîț]+(?:-[A-Z]?[a-z]+)?)"
+
+
+@lru_cache(maxsize=1)
+def _people_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], int]:
+    data = load_json("cues.json", required=("people",))["people"]
+    child = tuple(re.compile(p.replace("{NAME}", _NAME_WORD)) for p in data["child"])
+    adult = tuple(re.compile(p.replace("{NAME}", _NAME_WORD)) for p in data["strong_adult"])
+    return child, adult, int(data.get("max_child_age", 17))
+
+
+def _in_lower_case(name: str, text: str) -> bool:
+    """A capitalised word found as often in lower case ("Assessment", "Steps") is not a name; a
+    name a writer sometimes types in lower case ("ellie") still is."""
+    lower = len(re.findall(r"(?<![\w'-])" + re.escape(name.lower()) + r"(?![\w'-])", text))
+    return lower > 0 and lower >= len(re.findall(r"(?<![\w'-])" + re.escape(name) + r"(?![\w'-])", text))
+
+
+def _short_forms(names: set[str]) -> set[str]:
+    """The first part of a hyphenated name; the starts and ends (4+ letters) of a long name."""
+    forms = set()
+    for name in names:
+        if "-" in name:
+            forms.add(name.split("-", 1)[0])
+        elif len(name) >= 7:
+            forms.update(name[:k] for k in range(4, len(name) - 2))
+            forms.update(name[-k:].capitalize() for k in range(4, len(name) - 2))
+    return {f for f in forms if len(f) > 2}
+
+
+def _found(forms: set[str], text: str) -> set[str]:
+    if not forms:
+        return set()
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return set(re.findall(r"(?<![\w'-])(" + alternation + r")\b(?!-)", text))
+
+
+def label_people(text: str, people: People) -> People:
+    """`people` completed with the children its introductions missed (a new object)."""
+    from .people import _NOT_NAMES
+
+    child_pats, adult_pats, max_age = _people_patterns()
+    found: set[str] = set()
+    for pattern in child_pats:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            age = match.groupdict().get("age")
+            if age is not None and int(age) > max_age:
+                continue
+            found.add(name)
+    children = set(people.children)
+    adults = set(people.adults)
+    new = {n for n in found - children if n not in _NOT_NAMES and len(n) > 1}
+    # Short forms: "Tobi" for "Oluwatobi", "Tyler" for "Tyler-James" (and "Funmi" for the adult
+    # "Funmilayo").
+    child_forms, adult_forms = _short_forms(children | new), _short_forms(adults)
+    child_forms -= children | new | adults | adult_forms | set(_NOT_NAMES)
+    adult_forms -= children | new | adults | child_forms | set(_NOT_NAMES)
+    short = _found(child_forms, text)
+    short_adults = _found(adult_forms, text)
+    if not new and not short and not short_adults:
+        return people
+    strong_adults = {m.group(1) for p in adult_pats for m in p.finditer(text)} if new or short else set()
+    new = {n for n in new - strong_adults if not _in_lower_case(n, text)}
+    short = {n for n in short - strong_adults if not _in_lower_case(n, text)}
+    short_adults = {n for n in short_adults if not _in_lower_case(n, text)}
+    if not new and not short and not short_adults:
+        return people
+    children |= new | short
+    adults |= short_adults
+    return People(children=children, adults=adults - new - short, ages=dict(people.ages))
 
 
 @lru_cache(maxsize=1)
@@ -487,7 +579,12 @@ class RuleLabeller:
             match = pattern.search(text)
             if match:
                 logits[rule.label] += rule.weight
-                fired[rule.label].append(f"{rule.id} ('{match.group(0).strip()[:40]}')")
+                # A rule written as `^(?=<cheap test>).*?(?P<cue>…)` (a fast way to skip the units
+                # that cannot match) reports its cue, not the text before it.
+                compiled_re = getattr(match, "re", None)
+                cue = match.group("cue") if compiled_re is not None and "cue" in compiled_re.groupindex \
+                    else match.group(0)
+                fired[rule.label].append(f"{rule.id} ('{cue.strip()[:40]}')")
         return logits, fired, gaps.find(text)
 
     def _predict_unit(self, unit: Unit, compiled, gaps: GapDetector) -> Prediction:
