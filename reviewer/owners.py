@@ -59,6 +59,7 @@ _VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete"
 _CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
 _ROLE_VISITS = re.compile(r"^(?P<who>[A-Za-z][\w'’ ]{0,30}?)\s+(?:home\s+|direct\s+work\s+|statutory\s+)?"
                           r"(?:visits|calls|checks|sessions|contact)\b", re.IGNORECASE)
+_CLAUSE_IN_PHRASE = re.compile(r"\b(?:to|will|should|must|shall|needs? to)\s+(?!do\b)(?:be\s+)?[a-z]{3,}")
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
@@ -112,6 +113,8 @@ class OwnerFinder:
         first = bare.split()[0] if bare.split() else ""
         if first in _VERB_STARTS or first in lexicons()["concrete_verbs"] or first in lexicons()["vague_verbs"]:
             return Owner(None, "missing")  # "Refer Abena to…" is an imperative, not a name
+        if _CLAUSE_IN_PHRASE.search(low):
+            return Owner(None, "missing")  # "HV to monitor Musa's development" is a task, not a name
         if self.roles.search(raw):
             return Owner(raw, None)
         # "Mr Davies (care coordinator)", "Anne Lynch (TELS)": judge the name without the bracket.

@@ -124,10 +124,19 @@ def _is_row(line: str) -> bool:
 
 
 def _header_roles(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
-    """Column roles if this row is a table header (every non-empty cell a known label)."""
-    roles = [_column_role(text[s:e]) if e > s else "other" for s, e in cells]
-    if len(cells) >= 2 and all(r is not None for r in roles) and any(
-            r in ("task", "owner", "timescale") for r in roles):
+    """Column roles if this row is a table header: every non-empty cell a known label, or at
+    least two of task / owner / timescale known and the other cells short labels ("Progress since
+    last conference", "Item")."""
+    labels = [text[s:e] for s, e in cells]
+    roles = [_column_role(label) if label else "other" for label in labels]
+    if len(cells) < 2 or not any(r in ("task", "owner", "timescale") for r in roles):
+        return None
+    if all(r is not None for r in roles):
+        return roles
+    known = {r for r in roles if r in ("task", "owner", "timescale")}
+    unknown_short = all(r is not None or (len(label.split()) <= 5 and not re.search(r"\d", label))
+                        for r, label in zip(roles, labels))
+    if len(known) >= 2 and unknown_short:
         return [r or "other" for r in roles]
     return None
 
