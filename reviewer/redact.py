@@ -131,7 +131,9 @@ _REQUIRED = ("placeholders", "titles", "title_gender", "roles", "plural_roles", 
 
 
 _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_file", "given_names_ambiguous",
-             "person_verbs", "surname_words", "place_words", "place_prefixes", "not_initials")
+             "person_verbs", "surname_words", "place_words", "place_prefixes", "not_initials",
+             "family_names_first", "org_roles", "note_relations", "close_relations", "sign_offs",
+             "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -191,6 +193,10 @@ class _Lexicon:
         self.surname_words = {w.casefold() for w in data.get("surname_words", [])}
         self.place_words = {w.casefold() for w in data.get("place_words", [])}
         self.place_prefixes = {w.casefold() for w in data.get("place_prefixes", [])}
+        self.org_roles = {w.casefold() for w in data.get("org_roles", [])}
+        self.place_follow_lower = {w.casefold() for w in data.get("place_follow_lower", [])}
+        self.note_relations = list(data.get("note_relations", []))
+        self.not_after_number = {w.casefold() for w in data.get("address_not_after_number", [])}
         person_verbs = _alternation(self.person_verbs) if self.person_verbs else "(?!)"
         self.person_verb_after = re.compile(rf"[ \t]+(?:(?:has|had|then|also|later|just|never|not)[ \t]+)?"
                                             rf"(?i:{person_verbs})(?![\w-])")
@@ -216,6 +222,7 @@ class _Lexicon:
         self.dob_loose = re.compile(
             rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—=-][ \t]*)?(?P<date>\d{{1,2}}[ \t]+\d{{1,2}}[ \t]+(?:\d{{4}}|\d{{2}})(?![\d:])|"
             rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?![\w])))")
+        self.dob_cell = re.compile(rf"(?<![\w.])(?:(?i:{labels})|(?i:dates? of birth|dobs))(?![\w])[ \t]*(?:\([^()]*\))?:?")
         self.born_date = re.compile(rf"(?<![\w-])(?i:born|date of birth|dob)\b[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
         self.role_after_date = re.compile(
             rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
@@ -235,6 +242,16 @@ class _Lexicon:
         age = (r"(?P<age>\d{1,2})[ \t]*(?P<unit>years?|yrs?|y|months?|mths?|m|weeks?|wks?|w)?"
                r"(?:[ \t]*old)?")
         verbs = _alternation(data["name_verbs"])
+        close = _alternation(data.get("close_relations", ["friend"]))
+        close_mods = "best|older|younger|little|big|new|former|previous|old|close|school|ex|ex-"
+        stop = self.never | self.weak_never | self.stop_words
+        self.family_first = {w for w in data.get("family_names_first", []) if w.casefold() not in stop}
+        family_first = _alternation(self.family_first) if self.family_first else "(?!)"
+        sign_offs = _alternation(data.get("sign_offs", ["kind regards", "regards"]))
+        # the line after a sign-off ("Kind regards,\nHollie"), and a signature of an initial and a surname
+        self.sign_off = re.compile(rf"(?im)^[ \t]*(?:{sign_offs})[ \t]*[,.!]?[ \t]*\n(?:[ \t]*\n)?"
+                                   rf"[ \t]*(?P<n>(?:{_UP}\.?[ \t]?){{0,2}}{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]*,?[ \t]*$")
+        self.signature = re.compile(rf"(?m)^[ \t]*(?P<i>{_UP})\.?[ \t]+(?P<n>{_CAP})[ \t]*$")
         self.verbs = {v for v in data["name_verbs"] if " " not in v}
         # (regex, role source, keep which run of name tokens, strong cue?)
         self.cues: list[tuple[re.Pattern[str], str, str, bool]] = [
@@ -244,7 +261,7 @@ class _Lexicon:
             (re.compile(rf"(?P<n>{names})[ \t]+is[ \t]+(?:now[ \t]+|only[ \t]+|just[ \t]+)?"
                         rf"(?P<age>\d{{1,2}})(?:[ \t]+(?P<unit>years?|months?|weeks?))?(?![\w/.:])"),
              "age", "last", True),
-            (re.compile(rf"(?P<role>{roles})[ \t]*(?:[,:(–—-][ \t]*|[ \t](?:is|was)[ \t]+)?(?P<n>{names})"),
+            (re.compile(rf"(?P<role>{roles})[ \t]*(?:[,:(–—-][ \t]*|[ \t](?:is|was)[ \t]+)?[\"“]?(?P<n>{names})"),
              "role", "first", True),
             (re.compile(rf"(?P<n>{names}(?:[ \t]+and[ \t]+{names})*)[ \t]*[(,–—-][ \t]*{det}(?P<role>{roles})"),
              "role", "last", True),
@@ -252,8 +269,18 @@ class _Lexicon:
              "title", "first", True),
             (re.compile(rf"(?P<n>{names})[ \t]*[,(–-]?[ \t]*\(?(?i:dob|d\.o\.b|date of birth|born)\b"),
              "none", "last", True),
-            (re.compile(rf"(?<![\w-])(?i:dear|called|named|known as|also known as|aka|a\.k\.a\.?|goes by|prefers to be called|nickname|nicknamed|name|my name is|name is|i am|i'm|hi|hello)[ \t]*:?[ \t]*(?P<n>{names})"),
+            (re.compile(rf"(?<![\w-])(?i:dear|called|named|known as|also known as|aka|a\.k\.a\.?|goes by|prefers to be called|nickname|nicknamed|name|my name is|name is|i am|i'm|hi|hello)[ \t]*:?[ \t]*[\"“'‘]?(?P<n>{names})"),
              "none", "first", True),
+            # 'Dominika Nowak ("Domi")', 'Reece (known as "Bash")': a quoted nickname in brackets after a name
+            (re.compile(rf"{_CAP}[ \t]*\([ \t]*(?:(?i:known as|aka|a\.k\.a\.?|called|nickname)[ \t]+)?[\"“'‘]"
+                        rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[\"”'’](?![\w'’])"), "none", "first", True),
+            # "her friend Miracle's house", "his cousin Destiny", "their carer Bev": a relation word with a
+            # possessive before it makes the next capitalised word a name, even one that is also a word
+            (re.compile(rf"(?<![\w-])(?i:her|his|their|my|your|our)[ \t]+(?:(?i:{close_mods})[ \t]+)?"
+                        rf"(?P<role>(?i:{close}))[ \t]*,?[ \t]+[\"“]?(?P<n>{_CAP})(?![\w-])"), "role", "rel", True),
+            # "Lê Văn Phúc", "Wang Xiu Ying": a common East Asian family name first, then one or two given names
+            (re.compile(rf"(?<![\w'’-])(?P<n>(?:{family_first})[ \t]+{_CAP}(?:[ \t]+{_CAP})?)(?![\w'’-])"),
+             "none", "family", True),
             (re.compile(rf"(?P<n>{names})['’]s[ \t]+(?:(?:younger|older|elder|little|big|baby|new|half-|step-?)[ \t]*)?"
                         rf"(?i:mum|mother|dad|father|brother|sister|siblings?|nan|gran|grandmother|grandfather|"
                         rf"aunt|uncle|school|nursery|college|partner|boyfriend|girlfriend|husband|wife|son|"
@@ -284,6 +311,8 @@ class _Lexicon:
             rf"[ \t]*(?:\([^()\n]{{0,40}}\)[ \t]*)?(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?P<n>{names})")
         self.pair = re.compile(rf"(?P<a>{names})[ \t]+(?:and|&)[ \t]+(?P<b>{names})")
         self.title_before = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+$")
+        self.lower_surname = re.compile(rf"[ \t]+(?P<p>(?:(?:{particles})[ \t]+)+)(?P<s>[a-z][a-z'’-]{{2,}})(?![\w'’-])"
+                                        rf"|[ \t]+(?P<p2>)(?P<s2>[a-z][a-z'’-]{{3,}})(?![\w'’-])")
         self.particle_gap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*")
         self.title_initial = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+(?P<initial>{_UP})(?:\.|(?![\w'’&-]))"
                                         rf"(?![ \t]*{_UP}[\w'’-])")
@@ -295,13 +324,20 @@ class _Lexicon:
         streets = _alternation(data["street_suffixes"])
         buildings = _alternation(data["building_words"])
         street = rf"(?:{capw}[ \t]+){{1,3}}(?:{streets})\.?(?![\w'’-])"
-        flat = r"(?:(?i:flat|apartment|apt|unit|room)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+)"
+        flat = r"(?:(?i:flat|apartment|apt|unit|room|pitch|plot)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+)"
         building = rf"(?:{capw}[ \t]+){{1,3}}(?:{buildings})(?![\w'’-])"
         number = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
         self.address = re.compile(
             rf"(?<![\w/.-])(?:{flat}?(?:{building},?[ \t]+)?{number},?[ \t]+{street}|{flat}{building})")
         self.street_only = re.compile(
             rf"(?<![\w-])(?i:at|on|in|near|off|from|to|of|lives|living)[ \t]+(?P<street>{street})")
+        self.street_before = re.compile(rf"(?<![\w-])(?:{streets}|{_alternation(data.get('place_words', []))})\.?,[ \t]*$")
+        cues = _alternation(data.get("address_cues", ["lives at", "address"]))
+        self.address_cue = re.compile(rf"(?<![\w-])(?i:{cues})[ \t]*[:=–-]?[ \t]*$")
+        word = r"[A-Za-z][a-z'’-]+"
+        self.address_bare = re.compile(
+            rf"(?<![\w/.£$:-])\d{{1,4}}[A-Za-z]?,?[ \t]+(?P<words>{word}(?:[ \t]+{word}){{0,2}}),[ \t]*"
+            rf"(?P<town>{word}(?:[ \t]+{word})?)(?![\w'’-])")
         lower_streets = "street|road|lane|avenue|close|drive|crescent|grove|terrace|gardens|place|court|way"
         self.address_lower = re.compile(
             rf"(?<![\w/.-])\d{{1,4}}[a-z]?,?[ \t]+(?P<words>(?:[a-z][a-z'’-]+[ \t]+){{1,2}})(?:{lower_streets})(?![\w-])")
@@ -315,6 +351,11 @@ class _Lexicon:
             rf"[ \t]+(?P<suffix>{suffixes})(?![\w'’-])")
         self.saint = re.compile(rf"(?<![\w-])(?P<name>(?:St\.?|Saint)[ \t]+{capw}['’]s)(?![\w'’-])"
                                 rf"(?:[ \t]+(?:RC|CE|C of E|Catholic|Church of England))?")
+        lower_suffixes = _alternation(data.get("school_lower_suffixes", ["primary school"]))
+        church = r"(?:[ \t]+(?:rc|r\.c\.|c of e|c\.of\.e\.?|ce|c\.e\.|cofe|catholic|church of england))"
+        self.school_lower = re.compile(
+            rf"(?<![\w'’.-])(?:(?:st\.?|saint|our lady of|holy)[ \t]+[a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+)??|"
+            rf"(?P<head>[a-z][a-z'’-]{{3,}})){church}?[ \t]+(?:{lower_suffixes})(?![\w'’-])")
         prefixes = _alternation(data["school_prefixes"])
         self.school_prefix = re.compile(rf"(?<![\w-])(?P<name>(?:{prefixes})(?:[ \t]+{capw}){{1,3}})")
 
@@ -445,7 +486,10 @@ class _People:
         self.lower_words = {w for w in words if w.islower()}
         self.pos = _pos_at(docs)
         self.ents = {offset + token.idx: token.ent_type_ for offset, doc in docs for token in doc if token.ent_type_}
-        seeds = self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
+        self.note_like = _note_like(text)
+        self.initial_ok: set[str] = set()  # surnames a bare initial before joins ("H. Tranter")
+        seeds = (self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
+                 + self._sign_off_seeds())
         seeds += self._pair_seeds(seeds)
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
@@ -455,17 +499,19 @@ class _People:
         self.name_tokens: set[str] = set()
         lower_ok: dict[str, bool] = {}
         for seed in self.seeds:
-            for token in seed.tokens:
+            for i, token in enumerate(seed.tokens):
                 if token.endswith(".") and len(token) == 2:
                     continue  # an initial
                 folded = token.casefold()
+                if i and folded in lex.particles:
+                    continue  # "bin" in "khalid bin rashid": joins a name, is not one
                 self.name_tokens.add(folded)
                 allowed = seed.lower or (folded not in lex.word_names and folded not in lex.stop_words
                                          and folded not in lex.all_roles and folded not in lex.weak_never
                                          and not _is_word(folded))
                 lower_ok[folded] = lower_ok.get(folded, False) or allowed
         self.lower_ok = lower_ok
-        self.surnames = {s.tokens[-1].casefold() for s in self.seeds if len(s.tokens) >= 2}
+        self.surnames = {s.tokens[-1].casefold() for s in self.seeds if len(s.tokens) >= 2} | self.initial_ok
         raw = self._mentions()
         # A hyphenated first name met only in a mention ("Maisie-Rose Atkinson", taken in beside a
         # known surname): its first part ("Maisie") is a name too; one more pass finds it.
@@ -493,8 +539,8 @@ class _People:
             if not strong and (part.isupper() and len(part) > 1 or folded in self.lower_words
                                or folded in lex.stop_words or folded in lex.verbs):
                 bad = True  # weak evidence: not "HOUSING", nor a word the text also writes in lower case
-            if folded in lex.particles and part.islower():
-                if runs[-1]:
+            if folded in lex.particles and (part.islower() or runs[-1] and len(part) <= 3):
+                if runs[-1]:  # "Patrick Ó Súilleabháin", "Dafydd ap Rhys"
                     runs[-1].append(part)
                 continue
             if bad or len(part) < 2 and not part.endswith("."):
@@ -508,7 +554,8 @@ class _People:
             return ()  # "Hope Street is closed": the subject ends in a word that is never a name
         runs = [[t for t in run] for run in runs]
         for run in runs:  # no trailing particles or initials
-            while run and (run[-1].casefold() in lex.particles and run[-1].islower() or run[-1].endswith(".")):
+            while run and (run[-1].casefold() in lex.particles and (run[-1].islower() or len(run[-1]) == 1)
+                           or run[-1].endswith(".")):
                 run.pop()
         runs = [r for r in runs if r]
         if not runs:
@@ -567,9 +614,39 @@ class _People:
                 captured = match.group("n")
                 if not any(c.islower() for c in captured) and source != "title":
                     continue  # "FAMILY AND HOUSEHOLD": a heading in capitals, not a name
+                if keep == "rel":
+                    word = captured
+                    folded = word.casefold()
+                    if (folded in lex.weak_never or folded in lex.all_roles or folded in lex.place_words
+                            or folded in lex.stop_words or self._place_after(match.end("n"))):
+                        continue
+                    seeds.append(_Seed((word,), role, False, "relation"))
+                    continue
+                if keep == "family":
+                    tokens = tuple(_TOKEN.findall(captured))
+                    rest = tokens[1:]
+                    if (len(tokens) != len(captured.split()) or self._place_after(match.end("n"))
+                            or any(len(t) > 8 or t.isupper() or t.casefold() in lex.weak_never
+                                   or t.casefold() in lex.all_roles or t.casefold() in lex.place_words
+                                   or t.casefold() in lex.stop_words for t in rest)
+                            or all(_is_word(t) and t.isascii() for t in rest)):
+                        continue  # "Park Lane", "Long Term Plan": not a family name and given names
+                    seeds.append(_Seed(tokens, None, False, "family name"))
+                    continue
+                if source == "role" and keep == "first":
+                    word = re.sub(r"\s+", " ", match.group("role").casefold())
+                    if word in lex.org_roles:
+                        continue  # "school Monday", "college (Level 2": an organisation, not a person
+                    tokens = self._clean(captured, keep, strong)
+                    last = text.find(tokens[-1], match.start("n")) if tokens else -1
+                    if last >= 0 and self._place_after(last + len(tokens[-1])):
+                        continue  # "(Child Abuse Investigation Team)": a team, not a person
                 parts = re.split(r"[ \t]+and[ \t]+", captured) if source == "role" and keep == "last" else [captured]
                 for part in parts:
                     tokens = self._clean(part, keep, strong)
+                    if tokens and not strong and len(tokens) == 1 and not self._single_ok(
+                            tokens[0], match.start("n"), match.end("n")):
+                        continue
                     if tokens and (source in ("age", "title") or self._namelike(tokens, match.start("n"), part)):
                         seeds.append(_Seed(tokens, role, False, pattern.pattern[:40]))
         for match in lex.plural.finditer(text):
@@ -579,8 +656,9 @@ class _People:
             role = ("parent" if word in lex.roles["parent"] else
                     "child" if word in lex.roles["child"] else None)
             tokens = self._clean(match.group("n"), "first", True)
-            if tokens and self._namelike(tokens, match.start("n"), match.group("n")):
-                seeds.append(_Seed(tokens, role, False, "plural"))
+            if not tokens or not self._namelike(tokens, match.start("n"), match.group("n")):
+                continue  # "Family Centre, Room 2": no list of names follows
+            seeds.append(_Seed(tokens, role, False, "plural"))
             pos = match.end()
             while (more := lex.list_next.match(text, pos)) is not None:
                 tokens = self._clean(more.group("n"), "first", True)
@@ -588,6 +666,87 @@ class _People:
                     break
                 seeds.append(_Seed(tokens, role, False, "plural"))
                 pos = more.end()
+        return seeds
+
+    def _single_ok(self, word: str, start: int, end: int) -> bool:
+        """Weak evidence (the model, or a verb after) for a one-word name: not a word that opens a
+        sentence or a label ("Weight has dropped", "Cord has separated", "Supervisor:"), nor a word after
+        "in" that is no known first name ("living in Enugu")."""
+        lex, text = self.lex, self.text
+        folded = word.casefold()
+        if folded in lex.given_names:
+            return True
+        at = text.find(word, start, end + 1)
+        at = start if at < 0 else at
+        if _is_word(folded) and not self._free_use(word):
+            return False
+        if re.search(r"(?<![\w-])(?i:in|near|around)[ \t]+$", text[max(0, at - 8):at]):
+            return False
+        if lex.street_before.search(text, max(0, at - 20), at) or self._place_after(at + len(word)):
+            return False  # "14 Larkspur Close, Wexcombe", "the Wexcombe team": a town, a team
+        return True
+
+    def _free_use(self, word: str) -> bool:
+        """Whether a capitalised word that is also an English word is used somewhere as a name would be:
+        inside a sentence, not after an opening quote, not as a label ("Supervisor:") or before a number
+        ("Room 2"); or quoted on its own ('("Mouse")')."""
+        text = self.text
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+            at, end = match.span()
+            before, after = text[max(0, at - 1):at], text[end:end + 3]
+            if re.match(r"[\"”'’)]", after) and re.match(r"[\"“'‘(]", before):
+                return True
+            if (_sentence_initial(text, at) or re.match(r"[\"“'‘(]", before) or after.startswith(":")
+                    or re.match(r"[ \t]+\d", after) or text[max(0, at - 2):at].endswith(("| ", "\t"))):
+                continue
+            return True
+        return False
+
+    def _place_chain(self, end: int) -> bool:
+        """A place word after `end`, perhaps past a few more capitalised words ("Abuse Investigation Team")."""
+        for _ in range(4):
+            if self._place_after(end):
+                return True
+            more = re.match(rf"[ \t]+{_CAP}", self.text[end:end + 40])
+            if not more:
+                return False
+            end += more.end()
+        return False
+
+    def _place_after(self, end: int) -> bool:
+        """Whether a place or organisation word follows ("Hollinsworth Locality Team", "the Wexcombe team")."""
+        follow = re.match(rf"[ \t]+({_LETTER}+)", self.text[end:end + 40])
+        if not follow:
+            return False
+        word = follow.group(1)
+        return (word[0].isupper() and word.casefold() in self.lex.place_words
+                or word.casefold() in self.lex.place_follow_lower)
+
+    def _sign_off_seeds(self) -> list[_Seed]:
+        """'Kind regards,\nHollie' and a last-lines signature of an initial and a surname ('H. Tranter')."""
+        text, lex = self.text, self.lex
+        seeds = []
+        for match in lex.sign_off.finditer(text):
+            tokens = self._clean(match.group("n"), "first", True)
+            if (tokens and not any(t.casefold() in lex.place_words for t in _TOKEN.findall(match.group("n")))
+                    and all(not _is_word(t) or t.casefold() in lex.given_names or t.casefold() in lex.surname_words
+                            or self.pos.get(text.find(t, match.start("n"))) == "PROPN" for t in tokens)):
+                seeds.append(_Seed(tokens, None, False, "sign-off"))
+                if len(tokens) == 1:
+                    self.initial_ok.add(tokens[0].casefold())
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        tail = lines[-4:]
+        for line in tail:
+            match = lex.signature.fullmatch(text, line.start(), line.end())
+            if not match or match.group("i") in ("A", "I") and "." not in match.group(0):
+                continue
+            word = match.group("n")
+            folded = word.casefold()
+            if (folded in lex.weak_never or folded in lex.all_roles or folded in lex.place_words or word.isupper()
+                    or _is_word(folded) and folded not in lex.surname_words):
+                continue
+            seeds.append(_Seed((word,), None, False, "signature"))
+            self.initial_ok.add(folded)
         return seeds
 
     def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
@@ -615,7 +774,7 @@ class _People:
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
                     continue
-                for line in re.split(r"[\n|;:/()\[\]{}<>\"“”]|,[ \t]", ent.text):
+                for line in re.split(r"[\n|;:/()\[\]{}<>\"“”\t]|,[ \t]|[ ]{2,}", ent.text):
                     capitalised = [t for t in _TOKEN.findall(line) if t[0].isupper()]
                     strong = len(capitalised) >= 2
                     if (not strong and capitalised and capitalised[0].casefold() in self.lex.word_names
@@ -626,6 +785,9 @@ class _People:
                     tokens = self._clean(line, "first", strong)
                     if tokens and self._place_like(tokens, offset + ent.start_char, offset + ent.end_char):
                         continue  # "Victoria Road", "Queen Elizabeth Hospital": a place the model took for a person
+                    if tokens and len(tokens) == 1 and not self._single_ok(tokens[0], offset + ent.start_char,
+                                                                           offset + ent.end_char):
+                        continue
                     if tokens and self._namelike(tokens, offset + ent.start_char, ent.text):
                         seeds.append(_Seed(tokens, None, False, "ner"))
         return seeds
@@ -639,6 +801,10 @@ class _People:
         if not lex.given_names:
             return []
         seeds: list[_Seed] = []
+        roles = _alternation(lex.all_roles)
+        relation_before = re.compile(
+            rf"(?<![\w-])(?i:{_alternation(_RELATIVES | lex.roles['parent'] | set(lex.note_relations))})"
+            rf"(?:[ \t]*[=:-])?[ \t]+$|(?<![\w/])(?:w/|=)[ \t]*$")
         lower_counts: dict[str, int] = {}
         for word in re.findall(rf"(?<![\w'’@.-]){_LETTER}+(?![\w'’@-])", text):
             if word.islower():
@@ -686,11 +852,20 @@ class _People:
                 if not ambiguous and len(first) >= 4 and not _is_word(first) and folded not in lex.never:
                     seeds.append(_Seed((word,), None, False, "lexicon caps"))
             elif not ambiguous and len(first) >= 3 and not _is_word(first) and first not in lex.stop_words:
-                cue = (lower_counts.get(word, 0) >= 2 or lex.person_verb_after.match(text, end)
-                       or re.search(r"\([ \t]*$", before)
-                       or re.search(rf"(?i:{_alternation(_RELATIVES | lex.roles['parent'])})[ \t]+$", before))
+                related = relation_before.search(text, max(0, start - 24), start)
+                cue = (self.note_like or lower_counts.get(word, 0) >= 2 or lex.person_verb_after.match(text, end)
+                       or re.search(r"\([ \t]*$", before) or related
+                       or re.match(rf"[ \t]*\([ \t]*(?i:{roles})[ \t]*\)", text[end:end + 40]))
                 if cue:
-                    seeds.append(_Seed((word,), None, True, "lexicon lower"))
+                    tokens: tuple[str, ...] = (word,)
+                    # "dad = khalid bin rashid": a lower-case surname after particles, when a relation
+                    # or role word introduces the name
+                    more = lex.lower_surname.match(text, end) if related else None
+                    surname = more and (more.group("s") or more.group("s2"))
+                    if (surname and not _is_word(surname) and surname not in lex.stop_words
+                            and surname not in lex.all_roles and surname.upper() not in lex.not_initials):
+                        tokens = (word, *(more.group("p") or "").split(), surname)
+                    seeds.append(_Seed(tokens, None, True, "lexicon lower"))
         return seeds
 
     def _place_like(self, tokens: tuple[str, ...], start: int, end: int) -> bool:
@@ -705,7 +880,9 @@ class _People:
             return True
         if first in lex.given_names and first not in lex.ambiguous_names:
             return False
-        if len(tokens) > 1 and tokens[-1].casefold() in lex.place_words:
+        if len(tokens) > 1 and any(t.casefold() in lex.place_words for t in tokens[1:]):
+            return True
+        if self._place_after(end):
             return True
         last = text.find(tokens[-1], at, end + 1)
         follow = lex.follow_cap.match(text, last + len(tokens[-1])) if last >= 0 else None
@@ -729,8 +906,15 @@ class _People:
 
         people = find_people(self.text)
         lex = self.lex
-        return [_Seed((name,), "child", False) for name in sorted(people.children)
-                if name.casefold() not in lex.weak_never and name.casefold() not in lex.all_roles]
+        seeds = []
+        for name in sorted(people.children):
+            if name.casefold() in lex.weak_never or name.casefold() in lex.all_roles:
+                continue
+            ends = [m.end() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text)]
+            if ends and _is_word(name) and all(self._place_chain(e) for e in ends):
+                continue  # "Child Abuse Investigation Team": a team's name, not a child's
+            seeds.append(_Seed((name,), "child", False))
+        return seeds
 
     # -- mentions
 
@@ -772,8 +956,12 @@ class _People:
         """Take in an initial before ('J. Barlow') and one unknown surname after ('Summer Morgan')."""
         text, lex = self.text, self.lex
         initial = lex.initial_before.search(text, max(0, start - 12), start)
+        bare = re.search(rf"(?<![\w.'’&/-])({_UP})(\.[ \t]?|[ \t])$", text[max(0, start - 4):start])
         if initial:  # "Mrs J. Barlow"
             start = initial.start("initial")
+        elif (bare and text[start:end].casefold() in self.surnames
+              and ("." in bare.group(2) or bare.group(1) not in "AI")):  # "H. Tranter" signs a note
+            start -= len(bare.group(0))
         elif text[start:end].casefold() in self.surnames:  # "Ellie-Mae Bell" beside "Craig Bell"
             before = re.search(rf"(?<![\w'’-])({_CAP})[ \t]$", text[max(0, start - 40):start])
             if before:
@@ -852,6 +1040,18 @@ class _People:
 
 
 _LEXICON_TOKEN = re.compile(rf"(?<![\w'’@.-]){_LETTER}+(?:-{_LETTER}+)*(?![\w@-]|['’](?![sS](?![^\W_])))")
+
+
+def _note_like(text: str) -> bool:
+    """Quick case notes: many lines or sentences start in lower case ("tc w/ mum...", "- dad = ...")."""
+    lower = upper = 0
+    for segment in re.split(r"\n|(?<=[.!?])[ \t]+", text):
+        segment = re.sub(r"^[\s\-–•*>#]+", "", segment)
+        if segment[:1].islower():
+            lower += 1
+        elif segment[:1].isupper():
+            upper += 1
+    return lower >= 3 and lower >= 0.3 * (lower + upper)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -937,6 +1137,7 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
             for m in lex.born_date.finditer(text)]
     out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
             for m in lex.dob_loose.finditer(text)]
+    out += _dob_columns(text, lex)
     name_ends = {end: roles.get(key) for _, end, key in names}
     for match in lex.paren_date.finditer(text):  # "Amir Hussain (12/03/2017)", "Ayaan Chaudhry, 05/11/2019"
         before = text[:match.start()].rstrip(" \t")
@@ -951,6 +1152,62 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
         if role is not None and (not family_only or role != "PERSON" or role_after):
             group = "date" if match.group("date") else "d2"
             out.append(_Found(match.start(group), match.end(group), "DOB", _date_key(match.group(group))))
+    return out
+
+
+_DATE_RE = re.compile(rf"(?<![\w/.-])(?i:{_DATE})")
+_SEPARATORS = (("|", re.compile(r"\|")), ("\t", re.compile(r"\t+")),
+               ("–", re.compile(r"[ \t]+[–—-][ \t]+|[ \t]*[–—][ \t]*")), (",", re.compile(r",[ \t]*")),
+               ("/", re.compile(r"[ \t]+/[ \t]+")))
+
+
+def _dob_columns(text: str, lex: _Lexicon) -> list[_Found]:
+    """Dates in a table's date-of-birth column: a header row ("| Name | Relationship | DOB |", tab-separated,
+    or "Name – DOB – Relationship") with a DOB label in a cell and no date; then every date in that column
+    of the rows below it (until a blank line or a row of another shape) is a date of birth."""
+    out: list[_Found] = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"(?m)^.*$", text)]
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        i += 1
+        if not lex.dob_cell.search(line) or _DATE_RE.search(line):
+            continue
+        for sep, split in _SEPARATORS:
+            if sep not in line and not (sep == "–" and re.search(r"[ \t][-–—][ \t]", line)):
+                continue
+            cells = split.split(line.strip().strip("|") if sep == "|" else line)
+            cells = [c.strip() for c in cells]
+            if len(cells) < 2:
+                continue
+            columns = [k for k, c in enumerate(cells) if lex.dob_cell.fullmatch(c)]
+            if not columns and sep != "|":  # "Children (name – DOB):" – the label ends its cell
+                columns = [k for k, c in enumerate(cells) if lex.dob_cell.search(c) and k == len(cells) - 1
+                           and re.search(r"(?i)\bnames?\b", " ".join(cells[:k]))]
+            if not columns:
+                continue
+            j = i
+            while j < len(lines) and j - i < 40:
+                row_start, row = lines[j]
+                if not row.strip() or (sep == "|" and "|" not in row):
+                    break
+                j += 1
+                if sep == "|" and re.fullmatch(r"[\s|:\-–]+", row):
+                    continue  # the |---|---| rule under the header
+                body = row.strip().strip("|") if sep == "|" else row
+                offset = row_start + row.find(body)
+                pieces = [(m.start(), m.end()) for m in re.finditer(
+                    r"[^|]+" if sep == "|" else rf"(?:(?!{split.pattern}).)+", body)]
+                if len(pieces) < 2 and sep != "–":
+                    break
+                for k in columns:
+                    if k >= len(pieces):
+                        continue
+                    a, b = pieces[k]
+                    for m in _DATE_RE.finditer(body, a, b):
+                        out.append(_Found(offset + m.start(), offset + m.end(), "DOB", _date_key(m.group(0))))
+            i = max(i, j)
+            break
     return out
 
 
@@ -974,9 +1231,16 @@ def _schools(text: str, lex: _Lexicon, docs: list[tuple[int, Any]]) -> list[_Fou
             key = head.casefold()
             heads.setdefault(head, key)
             out.append(_Found(start, match.end(), "SCHOOL", key))
+    for match in lex.school_lower.finditer(text):  # notes: "st bede's c of e academy", "parkside primary"
+        head = match.group("head")
+        if head is not None and (_is_word(head) or head in lex.stop_words or head.upper() in lex.not_initials
+                                 or head in lex.all_roles or head in lex.weak_never):
+            continue
+        out.append(_Found(match.start(), match.end(), "SCHOOL", re.sub(r"\s+", " ", match.group(0))))
     for head, key in heads.items():  # "a student at Parkside": the same school, named short
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(head)}(?![\w'’-])(?![ \t]+{_UP})")
-        out += [_Found(m.start(), m.end(), "SCHOOL", key) for m in pattern.finditer(text)]
+        out += [_Found(m.start(), m.end(), "SCHOOL", key) for m in pattern.finditer(text)
+                if not re.search(r",[ \t]*$", text[max(0, m.start() - 3):m.start()])]  # ", Netherbridge": a town
     return out
 
 
@@ -985,7 +1249,8 @@ def _trim_school(text: str, start: int, end: int, lex: _Lexicon, pos: dict[int, 
     for match in re.finditer(r"\S+", text[start:end]):
         word = match.group(0)
         folded = word.casefold().strip(".")
-        if word in ("St", "St.", "Saint"):
+        if word in ("St", "St.", "Saint") or re.match(r"(?:Our Lady|Holy|Sacred|Blessed|Christ the)\b",
+                                                         text[start + match.start():end]):
             return start + match.start()
         if (folded in lex.weak_never or folded in lex.stop_words or folded in lex.all_roles
                 or pos.get(start + match.start()) in _NOT_NAME_POS):
@@ -1019,6 +1284,23 @@ def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
             if not town_words & (name_tokens | lex.weak_never | lex.all_roles):
                 end = town.end()
         out.append(_Found(start, end, "ADDRESS", _address_key(text[start:end])))
+    for match in lex.address_bare.finditer(text):  # "lives at 7 Heronsgate, Netherbridge": no street word
+        street, town = match.group("words").split(), match.group("town").split()
+        end = match.end()
+        never = lex.not_after_number | lex.weak_never | lex.all_roles | name_tokens
+        if len(town) == 2 and (town[1].casefold() in never | lex.stop_words or town[1][0].isupper() != town[0][0].isupper()):
+            town = town[:1]  # "7 Heronsgate, Netherbridge with mum"
+            end = match.start("town") + len(town[0])
+        words = street + town
+        folded = {w.casefold() for w in words}
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        cue = lex.address_cue.search(text, max(line_start, match.start() - 40), match.start())
+        rest = text[end:end + 20]
+        postcode = lex.postcode.match(text, end + len(rest) - len(rest.lstrip(" \t,")))
+        if (len({w[0].isupper() for w in words}) > 1 or folded & never
+                or {street[0].casefold(), *(w.casefold() for w in town)} & lex.stop_words or not (cue or postcode)):
+            continue
+        out.append(_Found(match.start(), end, "ADDRESS", _address_key(text[match.start():end])))
     for match in lex.address_label.finditer(text):
         value = match.group("value").rstrip(" \t.,;")
         if value:
