@@ -61,6 +61,8 @@ _QUESTION_ANSWER = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:.]\s*[^\n]*\?\s*\n\s*)?
 _CONDITION_START = re.compile(r"^\s*(?:if|when|whenever|should|once|unless|in the event (?:of|that))\b", re.IGNORECASE)
 # Where a main clause may start: after a comma, colon or semicolon ("…, and Hannah will …").
 _CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+(?:(?:and|but|so|then)\s+)?(?:then\s+)?")
+# The last "<word> will/should/must" in a sentence: the main clause of a condition with no comma.
+_BARE_MODAL = re.compile(r"(?P<subj>\b[A-Za-z][\w'’-]*)\s+(?:will|should|must|shall)\s+(?:not\s+)?[a-z]")
 _CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|after|before|as|because|since|while|"
                                  r"although|though|aged|including|who|which|where|whose)\b", re.IGNORECASE)
 _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
@@ -286,18 +288,39 @@ class ActionExtractor:
         offset = start.end() if start else 0
         for sep in _CLAUSE_BREAK.finditer(body, offset, min(len(body), offset + 300)):
             rest = body[sep.end():]
-            match = self._action_match(rest)
+            match = self._action_match(rest, any_subject=bool(start))
             if match is not None and not _CLAUSE_NOT_SUBJECT.match(match.group("subj")) and (
                     start or self.owners.classify(match.group("subj")).text):
                 return rest, match
             if start and _imperative(rest):
                 return rest, None
+        if start:
+            # No comma: "If Jordan is found there then legal advice will be sought", "If the plan
+            # does not progress consideration will be given to further action."
+            then = re.search(r"\s+then\s+", body[offset:])
+            if then:
+                rest = body[offset + then.end():]
+            else:
+                modal = None
+                for modal in _BARE_MODAL.finditer(body, offset):
+                    pass
+                if modal is None:
+                    return None
+                rest = body[modal.start("subj"):]
+            match = self._action_match(rest, any_subject=True)
+            if match is not None or _imperative(rest):
+                return rest, match
         return None
 
     @staticmethod
-    def _action_match(body: str) -> re.Match[str] | None:
-        """"X will / X to / X should …" with a real actor as X, else None."""
+    def _action_match(body: str, any_subject: bool = False) -> re.Match[str] | None:
+        """"X will / X to / X should …" with a real actor as X, else None. After a contingency's
+        condition any subject will do ("…, the plan will be looked at again"): the owner is judged
+        separately."""
         match = _ACTION_SENTENCE.match(body)
+        if match and any_subject:
+            subj = match.group("subj")
+            return None if _SUBJECT_VERB.search(subj) or len(subj.split()) > 8 else match
         if match and (_NOT_ACTOR.match(match.group("subj").strip())
                       or _SUBJECT_VERB.search(match.group("subj")) or len(match.group("subj").split()) > 8):
             return None

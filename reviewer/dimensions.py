@@ -50,8 +50,11 @@ def _weights():
     return load_toml("ratings.toml")
 
 
-def _rating(score: int, has_evidence: bool) -> int:
-    cuts = _weights()["cuts"]
+def _rating(score: int, has_evidence: bool, dimension: str | None = None) -> int:
+    """0 without evidence, else 1-3 by the score's cuts: the dimension's own (`[cuts.<dimension>]`)
+    where ratings.toml gives them, else the shared `[cuts]`."""
+    shared = _weights()["cuts"]
+    cuts = shared.get(dimension, shared) if dimension else shared
     if not has_evidence:
         return 0
     if score >= cuts["good"]:
@@ -73,7 +76,7 @@ def _coverage_score(evidence: Evidence, params: dict) -> int:
 def rate_coverage(dimension: str, doc_type: str, evidence: Evidence) -> DimensionResult:
     params = _weights()[dimension]["assessment" if doc_type == "assessment" else "plan"]
     score = _coverage_score(evidence, params)
-    rating = _rating(score, evidence.sentences > 0)
+    rating = _rating(score, evidence.sentences > 0, dimension)
     noun = "family history" if dimension == "family_history" else "the child's voice"
     if evidence.sentences == 0:
         summary = f"No sentence gives {noun}."
@@ -97,7 +100,7 @@ def rate_actions(dimension: str, actions: list[ActionResult]) -> DimensionResult
         owned = sum(a.owner is not None for a in actions) / n
         score = round(100 * (w["weight_both"] * both + w["weight_specific"] * specific
                              + w["weight_owned"] * owned))
-        rating = _rating(score, both > 0 or specific > 0 or owned > 0)
+        rating = _rating(score, both > 0 or specific > 0 or owned > 0, dimension)
         summary = (f"{_RATING_WORDS[rating].capitalize()}: {round(specific * n)} of {n} actions are specific, "
                    f"{round(owned * n)} name who is responsible.")
     else:
@@ -105,7 +108,7 @@ def rate_actions(dimension: str, actions: list[ActionResult]) -> DimensionResult
         vague = sum(a.timescale is None and a.timescale_vague is not None for a in actions)
         credit = _weights()["timescales"]["vague_credit"]
         score = round(100 * (with_time + credit * vague) / n)
-        rating = _rating(score, with_time > 0)
+        rating = _rating(score, with_time > 0, dimension)
         summary = f"{_RATING_WORDS[rating].capitalize()}: {with_time} of {n} actions have a checkable timescale"
         summary += f"; {vague} have only a vague one." if vague else "."
     return DimensionResult(rating, max(0, min(100, score)), summary)

@@ -133,7 +133,8 @@ _REQUIRED = ("placeholders", "titles", "title_gender", "roles", "plural_roles", 
 _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_file", "given_names_ambiguous",
              "person_verbs", "surname_words", "place_words", "place_prefixes", "not_initials",
              "family_names_first", "org_roles", "note_relations", "close_relations", "sign_offs",
-             "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number")
+             "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number",
+             "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -197,6 +198,15 @@ class _Lexicon:
         self.place_follow_lower = {w.casefold() for w in data.get("place_follow_lower", [])}
         self.note_relations = list(data.get("note_relations", []))
         self.not_after_number = {w.casefold() for w in data.get("address_not_after_number", [])}
+        self.care_acronyms = {w.upper() for w in data.get("care_acronyms", [])}
+        self.dotted_not_initials = {w.upper() for w in data.get("dotted_not_initials", [])} | self.care_acronyms
+        self.not_person_before = {w.casefold() for w in data.get("not_person_before", [])}
+        initial_cues = _alternation(data.get("initial_cues", ["pupil", "pupils"]))
+        # "pupils R.T. and M.O'N.", "YP2 – initials only, K.D.", "known as TJ": a word that introduces initials
+        self.initial_cue = re.compile(rf"(?<![\w-])(?i:{initial_cues})\d?[ \t]*(?:[(:,–—-][ \t]*)*"
+                                      rf"(?:(?:initials|initials only|only|called|named|known as)[ \t]*[,:–—-]?[ \t]*)*$")
+        pets = _alternation(data.get("pet_words", ["dog", "cat"]))
+        self.pet = re.compile(rf"(?<![\w-])(?i:{pets})s?[ \t]*,?[ \t]+(?i:called|named)[ \t]+[\"“'‘]?(?P<n>{_CAP})(?![\w'’-])")
         person_verbs = _alternation(self.person_verbs) if self.person_verbs else "(?!)"
         self.person_verb_after = re.compile(rf"[ \t]+(?:(?:has|had|then|also|later|just|never|not)[ \t]+)?"
                                             rf"(?i:{person_verbs})(?![\w-])")
@@ -237,7 +247,7 @@ class _Lexicon:
         titles = _alternation(self.titles)
         relatives = self.roles["parent"] | {w for w in self.roles["child"] | self.roles["other"] if w in _RELATIVES}
         family = rf"(?<![\w-])(?i:{_alternation(relatives)})(?![\w-])"
-        low = rf"(?P<n>{_LETTER}{{2,}})"
+        low = rf"(?P<n>{_LETTER}{{2,}}(?:-{_LETTER}{{2,}})?)"
         det = r"(?:(?:the|your|her|his|their|my|our|maternal|paternal|birth)[ \t]+)*"
         age = (r"(?P<age>\d{1,2})[ \t]*(?P<unit>years?|yrs?|y|months?|mths?|m|weeks?|wks?|w)?"
                r"(?:[ \t]*old)?")
@@ -655,8 +665,12 @@ class _People:
             word = match.group("role").lower()
             role = ("parent" if word in lex.roles["parent"] else
                     "child" if word in lex.roles["child"] else None)
+            if match.group("role").isupper() and len(match.group("role")) > 3:
+                continue  # "THE FAMILY COURT AT HALVERTON": a heading
             tokens = self._clean(match.group("n"), "first", True)
-            if not tokens or not self._namelike(tokens, match.start("n"), match.group("n")):
+            if not tokens or not match.group("n").startswith(tokens[0]):
+                continue  # "Family Court Adviser": the first word after the role is no name
+            if not self._namelike(tokens, match.start("n"), match.group("n")):
                 continue  # "Family Centre, Room 2": no list of names follows
             seeds.append(_Seed(tokens, role, False, "plural"))
             pos = match.end()
@@ -715,9 +729,9 @@ class _People:
 
     def _place_after(self, end: int) -> bool:
         """Whether a place or organisation word follows ("Hollinsworth Locality Team", "the Wexcombe team")."""
-        follow = re.match(rf"[ \t]+({_LETTER}+)", self.text[end:end + 40])
+        follow = re.match(rf"[ ]{{1,2}}({_LETTER}+)", self.text[end:end + 40])
         if not follow:
-            return False
+            return False  # "Patience Ofori        Hospital no.": a form's next field, not a place word
         word = follow.group(1)
         return (word[0].isupper() and word.casefold() in self.lex.place_words
                 or word.casefold() in self.lex.place_follow_lower)
@@ -911,6 +925,8 @@ class _People:
             if name.casefold() in lex.weak_never or name.casefold() in lex.all_roles:
                 continue
             ends = [m.end() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-])", self.text)]
+            if ends and all(re.match(r"\.[ \t]+[a-z]", self.text[e:e + 3]) for e in ends):
+                continue  # "Mat. uncle", "Pat. aunt": an abbreviation, not a name
             if ends and _is_word(name) and all(self._place_chain(e) for e in ends):
                 continue  # "Child Abuse Investigation Team": a team's name, not a child's
             seeds.append(_Seed((name,), "child", False))

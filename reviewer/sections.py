@@ -97,8 +97,11 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     if re.search(r"\b(will|to|must|should|shall|needs to|agreed)\b", rest, re.IGNORECASE) and not (
         stripped.endswith("?") or stripped.isupper()
     ):
-        # "1. Mum to attend ..." is a list item, not a heading; question headings are fine.
-        if not known or len(words) > 6:
+        # "1. Mum to attend ..." is a list item, not a heading; question headings are fine, and
+        # so is a known heading after a dash ("House of Dreams - What needs to happen").
+        parts = re.split(r"\s+[-–—]\s+", rest)
+        if not known or (len(words) > 6 and not (len(parts) > 1 and patterns.classify(parts[-1])
+                                                  and len(_WORD.findall(parts[-1])) <= 6)):
             return False
     if _TERMINAL.search(stripped) and not stripped.endswith(":"):
         return False

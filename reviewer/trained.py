@@ -72,6 +72,7 @@ class UnitInfo:
     gaps: list[GapMatch]
     child_ref: bool                    # the current referent is a child
     lead_pronoun: bool                 # the unit opens with he/she/they
+    group: int = 0                     # the paragraph / list / table the unit belongs to
 
 
 _RULES: RuleLabeller | None = None
@@ -98,7 +99,7 @@ def analyse(context: DocContext) -> list[UnitInfo]:
         match = _LEAD.match(unit.text)
         first = match.group("subj").split()[0].lower() if match else ""
         out.append(UnitInfo(unit.text, unit.section, unit.kind, logits, fired, ids, found,
-                            bool(is_child), first in _PRONOUN))
+                            bool(is_child), first in _PRONOUN, unit.group))
     return out
 
 
@@ -247,6 +248,28 @@ def rule_feature_names(rule_ids: Sequence[str]) -> list[str]:
             + [f"gap={label}" for label in LABELS] + ["child_referent", "pronoun_refers_to_child"])
 
 
+CONTEXT_NAMES = ([f"prev_rule_logit={label}" for label in LABELS] + [f"next_rule_logit={label}" for label in LABELS]
+                 + ["prev_same_group", "next_same_group"])
+
+
+def context_features(infos: Sequence[UnitInfo]) -> np.ndarray:
+    """The neighbours, for one document's units in order: the rules' logit (scaled) of the unit
+    before and after when it is in the same paragraph, list or table, and whether it is.
+    History is told in runs ("She left school at 16. She met Dad in 2010."), and so is what a
+    child said and did in a visit."""
+    n = len(infos)
+    out = np.zeros((n, len(CONTEXT_NAMES)))
+    k = len(LABELS)
+    for r, info in enumerate(infos):
+        for offset, base, flag in ((-1, 0, 2 * k), (1, k, 2 * k + 1)):
+            q = r + offset
+            if 0 <= q < n and infos[q].group == info.group:
+                out[r, flag] = 1.0
+                for j, label in enumerate(LABELS):
+                    out[r, base + j] = infos[q].logits[label] / LOGIT_SCALE
+    return out
+
+
 def section_token(info: UnitInfo) -> str:
     return "xsec" + re.sub(r"[^a-z]", "", info.section) + " xkind" + info.kind
 
@@ -301,6 +324,7 @@ class TrainedLabeller:
         self.sections = self.settings.get("sections", [])
         self.rule_ids = self.settings.get("rule_ids", [])
         self.use_rules = bool(self.settings.get("features", {}).get("rules"))
+        self.use_context = bool(self.settings.get("features", {}).get("context"))
 
     def _weights(self) -> dict[str, np.ndarray]:
         path = _require(self.folder / "weights.npz", self.name)
@@ -366,7 +390,8 @@ class LinearLabeller(TrainedLabeller):
         n_text = len(self.word.terms) + len(self.char.terms)
         n_meta = len(self.sections) + len(KINDS)
         n_rules = len(rule_feature_names(self.rule_ids)) if self.use_rules else 0
-        if self.coef.shape != (len(self.labels), n_text + n_meta + n_rules):
+        n_context = len(CONTEXT_NAMES) if self.use_context else 0
+        if self.coef.shape != (len(self.labels), n_text + n_meta + n_rules + n_context):
             raise ConfigError(f"model {self.name!r}: weights do not match its vocabulary; run `make train`")
 
     def features(self, context: DocContext, infos: list[UnitInfo]):
@@ -378,6 +403,8 @@ class LinearLabeller(TrainedLabeller):
                   csr_matrix(meta_features(infos, self.sections))]
         if self.use_rules:
             blocks.append(csr_matrix(rule_features(infos, self.rule_ids)))
+        if self.use_context:
+            blocks.append(csr_matrix(context_features(infos)))
         return hstack(blocks, format="csr")
 
     def raw_scores(self, context, infos):

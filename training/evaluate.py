@@ -201,11 +201,14 @@ def main(argv=None) -> int:
     parser.add_argument("--model", default="rules", help="a model name, or 'keyword' for the naive baseline")
     parser.add_argument("--split", default=None, help="train | dev | test (default: all)")
     parser.add_argument("--source", default=None, help="authored | generated")
+    parser.add_argument("--author", default=None, help="only these writers, e.g. w8,w9,w10")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from reviewer import Reviewer
     docs = load_corpus(split=args.split, source=args.source)
+    if args.author:
+        docs = [d for d in docs if d.get("author") in set(args.author.split(","))]
     reviewer = Reviewer.load("rules" if args.model == "keyword" else args.model)
     result = evaluate(docs, reviewer, keyword=args.model == "keyword")
     errors = result.pop("_errors")

@@ -2,7 +2,8 @@
 
 5-fold check on the authored TRAIN+DEV documents (seeded): tune `ratings.toml`'s parameters on four
 folds (with and without the generated TRAIN+DEV documents), rate the held-out fold, and report the
-held-out mean Spearman of the four dimensions. Evidence comes from the rules labeller, so the check
+held-out mean Spearman of the four dimensions, with cuts shared by the dimensions or each
+dimension's own. Evidence comes from the rules labeller, so the check
 needs no trained model and never reads the TEST split.
 
     .venv/bin/python training/rating_tuning_check.py
@@ -40,15 +41,19 @@ def main() -> int:
     authored = [r for r in rows if r["doc"].get("source", "authored") == "authored"]
     generated = [r for r in rows if r["doc"].get("source", "authored") != "authored"]
     order = np.random.default_rng(0).permutation(len(authored))
-    results: dict[str, list[float]] = {"with generated": [], "authored only": []}
+    setups = {  # name -> (use the generated documents, cuts per dimension)
+        "with generated, shared cuts": (True, False), "authored only, shared cuts": (False, False),
+        "with generated, cuts per dimension": (True, True), "authored only, cuts per dimension": (False, True),
+    }
+    results: dict[str, list[float]] = {name: [] for name in setups}
     for fold in np.array_split(order, 5):
         held = [authored[i] for i in fold]
         rest = [authored[i] for i in order if i not in set(fold.tolist())]
-        for name, rows_for_tuning in (("with generated", rest + generated), ("authored only", rest)):
-            params, _ = T.tune_ratings(rows_for_tuning, start)
+        for name, (with_generated, per_dim) in setups.items():
+            params, _ = T.tune_ratings(rest + generated if with_generated else rest, start, per_dimension_cuts=per_dim)
             results[name].append(T.mean_spearman(T.rate_all(held, params)))
     for name, values in results.items():
-        print(f"{name:15} held-out mean Spearman {np.mean(values):.3f}  (folds: "
+        print(f"{name:36} held-out mean Spearman {np.mean(values):.3f}  (folds: "
               + ", ".join(f"{v:.3f}" for v in values) + ")")
     return 0
 
