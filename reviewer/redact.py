@@ -134,7 +134,8 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "person_verbs", "surname_words", "place_words", "place_prefixes", "not_initials",
              "family_names_first", "org_roles", "note_relations", "close_relations", "sign_offs",
              "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number",
-             "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words")
+             "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words",
+             "dob_alternative_words")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -237,6 +238,10 @@ class _Lexicon:
         self.role_after_date = re.compile(
             rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
             rf"(?i:{_alternation(self.roles['parent'] | self.roles['child'] | set(_RELATIVES))})(?![\w-])")
+        alternative = _alternation(data.get("dob_alternative_words", ["or", "also"]))
+        # "DOB 01/01/2009 (Home Office record shows 01/01/2005)", "DOB 3/4/2010 or 3/4/2011": another date of birth
+        self.dob_alternative = re.compile(rf"[ \t]*(?:\((?P<inner>[^()\n]{{0,80}}?(?<![\w.])(?i:{alternative})(?![\w])[^()\n]{{0,80}})\)"
+                                          rf"|(?:or|/)[ \t]+(?P<d2>(?i:{_DATE})))")
         self.paren_date = re.compile(rf"\([ \t]*(?P<date>(?i:{_DATE}))[ \t]*\)|(?<=[,–-])[ \t]*(?P<d2>(?i:{_DATE}))")
 
     def _compile_names(self, data: dict[str, Any]) -> None:
@@ -339,6 +344,8 @@ class _Lexicon:
         number = r"\d{1,4}[A-Za-z]?(?:[-–]\d{1,4}[A-Za-z]?)?"
         self.address = re.compile(
             rf"(?<![\w/.-])(?:{flat}?(?:{building},?[ \t]+)?{number},?[ \t]+{street}|{flat}{building})")
+        self.street_more = re.compile(rf",[ \t]*{street}")  # "3 Furnace Hill Cottages, Old Road"
+        self.street_words = {w.casefold() for w in data["street_suffixes"]} | {w.casefold() for w in data["building_words"]}
         self.street_only = re.compile(
             rf"(?<![\w-])(?i:at|on|in|near|off|from|to|of|lives|living)[ \t]+(?P<street>{street})")
         self.street_before = re.compile(rf"(?<![\w-])(?:{streets}|{_alternation(data.get('place_words', []))})\.?,[ \t]*$")
@@ -530,7 +537,10 @@ class _People:
         if extra:
             self.name_tokens |= extra
             raw = self._mentions()
+        raw = [m for m in raw if not self._thing_after(m[1])]
+        raw = self._drop_pets(raw)
         raw += self._initials(raw)
+        raw += self._cjk(raw)
         self.mentions, self.roles = self._entities(raw)
 
     # -- seeds
@@ -696,6 +706,8 @@ class _People:
             return False
         if re.search(r"(?<![\w-])(?i:in|near|around)[ \t]+$", text[max(0, at - 8):at]):
             return False
+        if _TRAVEL_BEFORE.search(text, max(0, at - 30), at):
+            return False  # "came from Sylhet", "went back to Enugu": a place
         if lex.street_before.search(text, max(0, at - 20), at) or self._place_after(at + len(word)):
             return False  # "14 Larkspur Close, Wexcombe", "the Wexcombe team": a town, a team
         return True
@@ -829,8 +841,8 @@ class _People:
             first = folded.split("-")[0]
             if first not in lex.given_names or folded in lex.weak_never or folded in lex.all_roles:
                 continue
-            if first in lex.weak_never or first in lex.all_roles:
-                continue
+            if (first in lex.weak_never or first in lex.all_roles) and folded not in lex.given_names:
+                continue  # ("Ji-woo" is a name though "Ji" alone is an honorific)
             start, end = match.span()
             before = text[max(0, start - 12):start]
             prefix = re.search(rf"({_LETTER}+)\.?[ \t]+$", before)
@@ -994,35 +1006,182 @@ class _People:
                     and folded not in self.name_tokens and folded not in self.lower_words
                     and not re.match(r"[ \t]*(?:[:|]|\d)", text[end + follow.end():end + follow.end() + 3])):
                 end += follow.end()
+        if (initial := _SURNAME_INITIAL.match(text, end)) is not None and initial.group(1) not in "AI":
+            end = initial.end(1)  # "Zuzanna N (Y8)": a surname written as its initial
         return start, end
 
     def _initials(self, raw) -> list[tuple[int, int, tuple[str, ...], str | None]]:
-        """'JB' for a person introduced as 'Jordan Brown', and 'Mr K.' (a title and an initial)."""
+        """A person's initials: 'JB' or 'TJ' for a person introduced as 'Jordan Brown' or 'Tyler-Jay Whitmore';
+        initials the document introduces as a person ('TJ (9)', 'pupils R.T. and M.O'N.', 'LCF's mum', 'K.D.
+        began filming'); a note's initials signature ('jp 11.25'); and 'Mr K.' (a title and an initial)."""
         text, lex = self.text, self.lex
         taken = [(s, e) for s, e, _, _ in raw]
         out = []
         people: dict[str, tuple[str, ...]] = {}
         for _, _, tokens, _ in raw:
             words = [t for t in tokens if t not in lex.particles and t[:1].isalpha()]
+            if not words:
+                continue
+            first = [p for p in words[0].split("-") if p]
+            parts = [p for w in words for p in w.split("-") if p]
+            picks = [words, [words[0], words[-1]], parts, first, first + [p for p in words[-1].split("-") if p]]
+            for pick in picks[:2] if len(words) >= 2 else [first]:
+                initials = "".join(w[0] for w in pick).upper()
+                if 2 <= len(initials) <= 3:
+                    people.setdefault(initials, tokens)
             if len(words) >= 2:
-                for pick in (words, [words[0], words[-1]]):
+                for pick in picks[2:]:
                     initials = "".join(w[0] for w in pick).upper()
                     if 2 <= len(initials) <= 3:
                         people.setdefault(initials, tokens)
-        people = {k: v for k, v in people.items() if k.casefold() not in lex.weak_never and k not in lex.not_initials
-                  and k.casefold() not in lex.all_roles and k.casefold() not in lex.stop_words}
+        people = {k: v for k, v in people.items() if not self._acronym(k)}
+        introduced = self._introduced_initials(raw)
+        for letters, (tokens, role) in introduced.items():
+            people.setdefault(letters, tokens)
+            self.seeds.append(_Seed((letters,) if tokens == (letters.casefold(),) else tokens, role, False, "initials"))
         if people:
-            pattern = re.compile(rf"(?<![\w.&/-])({_alternation(people)})(?![\w&/-]|\.\w)")
-            for match in pattern.finditer(text):
-                if not any(s <= match.start() < e for s, e in taken):
-                    out.append((match.start(), match.end(), people[match.group(1)], None))
+            for match in _CAPS_INITIALS.finditer(text):
+                letters = match.group(1)
+                if letters not in people or any(s <= match.start() < e for s, e in taken):
+                    continue
+                if _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                    continue  # "the CP plan", "an FA coach": an abbreviation
+                if (letters in lex.not_initials and letters not in introduced
+                        and not self._owner_slot(match.start(), match.end())):
+                    continue  # "FA" is Fola Adeyemi only where it stands alone as the doer ("– FA –")
+                out.append((match.start(), match.end(), people[letters], None))
+            for match in _DOTTED_INITIALS.finditer(text):
+                letters = re.sub(r"[^A-Z]", "", match.group(1))
+                if letters in introduced and not any(s <= match.start() < e for s, e in taken):
+                    out.append((match.start(), match.end(), people[letters], None))
         for match in lex.title_initial.finditer(text):
             start = match.start("initial")
             if any(s <= start < e for s, e in taken):
                 continue
             gender = lex.title_gender.get(match.group("title"))
             out.append((start, match.end("initial"), (match.group("initial").casefold(),), "t" + (gender or "")))
+        signature = self._initials_signature()
+        if signature is not None:
+            out.append((*signature, (text[signature[0]:signature[1]].casefold(),), None))
         return out
+
+    def _acronym(self, letters: str) -> bool:
+        lex = self.lex
+        folded = letters.casefold()
+        return (letters in lex.care_acronyms or folded in lex.weak_never or folded in lex.all_roles
+                or folded in lex.stop_words or bool(re.fullmatch(r"[IVXLC]+", letters)))
+
+    def _owner_slot(self, start: int, end: int) -> bool:
+        """Initials standing alone as the doer of an action: '– FA –', '(FA)', 'FA to ring', 'FA said'."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        line_end = text.find("\n", end)
+        after = text[end:len(text) if line_end < 0 else line_end]
+        return (bool(re.search(r"(?:^|[–—(:,/]|[ \t]-)[ \t]*$", before))
+                and bool(re.match(r"[ \t]*(?:$|[–—),;/]|-[ \t])", after))
+                or bool(self.lex.person_verb_after.match(text, end)) or bool(re.match(r"[ \t]+to[ \t]+[a-z]", after)))
+
+    def _introduced_initials(self, raw) -> dict[str, tuple[tuple[str, ...], str | None]]:
+        """Initials the document introduces as a person, with the person's tokens and role."""
+        text, lex = self.text, self.lex
+        ends = {e: tokens for _, e, tokens, _ in raw}
+        found: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        relation = _alternation(lex.roles["parent"] | lex.roles["child"] | _RELATIVES
+                                | {"school", "teacher", "class", "room", "bedroom", "phone", "behaviour", "friend"})
+        for pattern, dotted in ((_DOTTED_INITIALS, True), (_CAPS_INITIALS, False)):
+            for match in pattern.finditer(text):
+                letters = re.sub(r"[^A-Z]", "", match.group(1))
+                start, end = match.span(1)
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                line = text[line_start:len(text) if line_end < 0 else line_end]
+                if not any(c.islower() for c in line):
+                    continue  # a heading in capitals
+                if dotted:
+                    if letters in lex.dotted_not_initials:
+                        continue
+                elif (self._acronym(letters) or letters in lex.not_initials
+                      or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
+                      or re.search(r"(?<![\w'’-])[A-Z]{2,}[ \t]+$", text[line_start:start])
+                      and not lex.initial_cue.search(text, line_start, start)
+                      or re.match(r"[ \t]+[A-Z]{2,}(?![\w'’-])", text[end:end + 12])):
+                    continue  # "CHILDREN ACT 1989": a run of capitals, not initials
+                role = None
+                # 'Tyler-Jay Whitmore ("TJ")', 'Leon Campbell-Forbes (LCF)': initials in brackets after a name
+                gap = re.search(r"[ \t]*(?:\([ \t]*[\"“'‘]?|[\"“'‘])[ \t]*$", text[max(0, start - 8):start])
+                name = ends.get(start - len(gap.group(0))) if gap else None
+                if name and ("(" in gap.group(0) or gap.group(0).strip()) and (
+                        re.search(r"[\"“'‘]", gap.group(0)) or name[0][:1].upper() == letters[0]):
+                    found.setdefault(letters, (name, None))
+                    continue
+                cue = lex.initial_cue.search(text, line_start, start)
+                age = re.match(r"[ \t]*(?:\([ \t]*(?i:aged?[ \t]*)?(\d{1,2})[ \t]*(?i:y|yrs?|years?)?[ \t]*\)|,[ \t]*(\d{1,2})[ \t]*,)",
+                               text[end:end + 16])
+                if age:
+                    role = "child" if int(age.group(1) or age.group(2)) < 18 else "other"
+                elif cue:
+                    word = re.sub(r"[\d\s:,(–—-]+$", "", cue.group(0)).casefold()
+                    role = "child" if word.split()[0] in ("pupil", "pupils", "student", "students", "yp", "young",
+                                                          "child", "children", "sibling", "siblings", "boy", "girl") else None
+                elif not (dotted or lex.person_verb_after.match(text, end)
+                          or re.match(rf"['’]s[ \t]+(?i:{relation})(?![\w-])", text[end:end + 30])):
+                    continue
+                found.setdefault(letters, ((letters.casefold(),), role))
+        return found
+
+    def _initials_signature(self) -> tuple[int, int] | None:
+        """A quick note signed with its writer's initials on its last line ('jp 11.25', '- KD')."""
+        text = self.text
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        if len(lines) < 3:
+            return None
+        match = re.fullmatch(r"[ \t]*(?:[-–—/][ \t]*)?(?P<i>[A-Za-z]{2,3})\.?(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*(?i:am|pm))?)?"
+                             r"[ \t]*", lines[-1].group(0))
+        if not match:
+            return None
+        letters = match.group("i")
+        if (letters.upper() in self.lex.care_acronyms or letters.casefold() in self.lex.stop_words
+                or letters.casefold() in self.lex.weak_never or _is_word(letters) or not (letters.islower() or letters.isupper())):
+            return None
+        start = lines[-1].start() + match.start("i")
+        return start, start + len(letters)
+
+    def _cjk(self, raw) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """A name written in Chinese, Japanese or Korean characters: a run of two to four beside a name
+        ('CHAN Ho Yin (陳浩賢)', '陳浩賢 (Chan Ho Yin)') or after a name label ('Child: 陳浩賢')."""
+        text, lex = self.text, self.lex
+        ends = {e: tokens for _, e, tokens, _ in raw}
+        starts = {s: tokens for s, _, tokens, _ in raw}
+        out = []
+        for match in _CJK_RUN.finditer(text):
+            start, end = match.span()
+            before = re.search(r"[ \t]*(?:\([ \t]*|[/,–—-][ \t]*)?$", text[max(0, start - 6):start])
+            after = re.match(r"[ \t]*(?:[)/,–—-][ \t]*|\([ \t]*)?", text[end:end + 6])
+            tokens = ends.get(start - len(before.group(0))) or starts.get(end + len(after.group(0)))
+            if tokens is None:
+                line_start = text.rfind("\n", 0, start) + 1
+                label = re.search(rf"(?<![\w-])(?i:name|names|child|{_alternation(lex.all_roles)})[ \t]*[:,(–—-]?[ \t]*$",
+                                  text[line_start:start])
+                if not label:
+                    continue
+                tokens = (match.group(0),)
+            out.append((start, end, tokens, None))
+        return out
+
+    def _thing_after(self, end: int) -> bool:
+        """A known name used for a thing: 'a keen Chelsea fan', 'the Roblox app'."""
+        follow = re.match(rf"[ \t]+({_LETTER}+)", self.text[end:end + 20])
+        return bool(follow and follow.group(1).casefold() in self.lex.not_person_before and follow.group(1).islower())
+
+    def _drop_pets(self, raw):
+        """'a dog called Hamish': an animal's or a toy's name, not redacted unless a person has it too."""
+        pets = {m.group("n").casefold() for m in self.lex.pet.finditer(self.text)}
+        if not pets:
+            return raw
+        people = {t for s in self.seeds if s.source not in ("lexicon", "ner") and not
+                  re.search(r"called|named", s.source) for t in (x.casefold() for x in s.tokens)}
+        return [m for m in raw if not (len(m[2]) == 1 and m[2][0] in pets and m[2][0] not in people)]
 
     # -- entities and roles
 
@@ -1055,6 +1214,16 @@ class _People:
         return keyed, roles
 
 
+_TRAVEL_BEFORE = re.compile(r"(?<![\w-])(?i:came|come|comes|coming|moved|moving|fled|arrived|returned|returning|travelled|"
+                            r"traveled|travelling|flew|emigrated|migrated|originally|went|gone|go|going|back|deported|relocated)"
+                            r"(?:[ \t]+back)?[ \t]+(?i:from|to)[ \t]+$")
+_CAPS_INITIALS = re.compile(r"(?<![\w.&/'’-])([A-Z]{2,3})(?![\w&/-]|['’](?![sS](?![^\W_]))|\.\w)")
+_DOTTED_INITIALS = re.compile(r"(?<![\w.'’])([A-Z]\.(?:[ ]?[A-Z](?:['’][A-Z])?\.){1,2})(?![\w])")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|his|her|my|your|this|that|per|via)[ \t]+$")
+_SURNAME_INITIAL = re.compile(r"[ \t]([A-Z])(?=\.?(?:[ \t]*(?:$|\n|[(),;:–—])|[ \t]+[a-z]))")
+_CJK_RUN = re.compile(r"(?<![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])"
+                      r"(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}|[\uac00-\ud7a3]{2,4})"
+                      r"(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])")
 _LEXICON_TOKEN = re.compile(rf"(?<![\w'’@.-]){_LETTER}+(?:-{_LETTER}+)*(?![\w@-]|['’](?![sS](?![^\W_])))")
 
 
@@ -1154,6 +1323,13 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
     out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
             for m in lex.dob_loose.finditer(text)]
     out += _dob_columns(text, lex)
+    for found in list(out):
+        more = lex.dob_alternative.match(text, found.end)
+        if more and more.group("d2"):
+            out.append(_Found(more.start("d2"), more.end("d2"), "DOB", _date_key(more.group("d2"))))
+        elif more:
+            out += [_Found(m.start(), m.end(), "DOB", _date_key(m.group(0)))
+                    for m in _DATE_RE.finditer(text, more.start("inner"), more.end("inner"))]
     name_ends = {end: roles.get(key) for _, end, key in names}
     for match in lex.paren_date.finditer(text):  # "Amir Hussain (12/03/2017)", "Ayaan Chaudhry, 05/11/2019"
         before = text[:match.start()].rstrip(" \t")
@@ -1269,8 +1445,9 @@ def _trim_school(text: str, start: int, end: int, lex: _Lexicon, pos: dict[int, 
                                                          text[start + match.start():end]):
             return start + match.start()
         if (folded in lex.weak_never or folded in lex.stop_words or folded in lex.all_roles
-                or pos.get(start + match.start()) in _NOT_NAME_POS):
-            continue
+                or pos.get(start + match.start()) in _NOT_NAME_POS
+                and (_sentence_initial(text, start + match.start()) or _is_word(folded) and not word[0].isupper())):
+            continue  # "Attends Parkside Primary" (a verb opening the sentence), not "at Tipping Green Academy"
         return start + match.start()
     return None
 
@@ -1285,8 +1462,14 @@ def _pos_at(docs: list[tuple[int, Any]]) -> dict[int, str]:
 def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
     out = []
     matches = [(m.start(), m.end()) for m in lex.address.finditer(text)]
-    matches += [(m.start("street"), m.end("street")) for m in lex.street_only.finditer(text)]
-    matches += [(m.start("street"), m.end("street")) for m in lex.building_only.finditer(text)]
+    named = [(m.start("street"), m.end("street")) for m in lex.street_only.finditer(text)]
+    named += [(m.start("street"), m.end("street")) for m in lex.building_only.finditer(text)]
+    for start, end in named:
+        follow = re.match(rf"[ \t]+({_CAP})", text[end:end + 40])
+        word = follow.group(1).casefold() if follow else ""
+        if word in lex.place_words and word not in lex.street_words:
+            continue  # "at Gipsy Lane Surgery": a surgery named after its street, not an address
+        matches.append((start, end))
     matches += [(m.start(), m.end()) for m in lex.address_lower.finditer(text)
                 if not set(m.group("words").split()) & lex.stop_words]
     for start, end in matches:
@@ -1294,6 +1477,9 @@ def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
         if words & (lex.weak_never - {"road", "street", "lane", "avenue", "way", "close", "drive", "court",
                                       "flat", "st", "dr"}):
             continue  # "in Family Court", "to Early Help Way": not an address
+        more = lex.street_more.match(text, end)
+        if more and not {w.casefold() for w in _TOKEN.findall(more.group(0))} & (lex.all_roles | name_tokens):
+            end = more.end()
         town = lex.town.match(text, end)
         if town:
             town_words = {w.casefold() for w in _TOKEN.findall(town.group("town"))}
