@@ -8,6 +8,7 @@ per process (`load_labeller` is cached).
     spacy_textcat  spaCy textcat_multilabel (bag of words)
     minilm         MiniLM sentence embeddings + logistic regression
     minilm_rules   MiniLM embeddings + rule features + logistic regression
+    ensemble       the mean of tfidf_rules' and spacy_textcat's probabilities, re-calibrated
 
 `DEFAULT_MODEL` is the model `training/train.py` chose (best mean F1 of the two labels on the
 authored TEST split, then speed), read from `models/default.json`; "rules" when no trained
@@ -23,7 +24,7 @@ from .labels import RuleLabeller, SentenceLabeller
 from .trained import load_trained, models_dir
 
 _BUILTIN = {"rules": RuleLabeller}
-TRAINED = ("tfidf", "tfidf_rules", "spacy_textcat", "minilm", "minilm_rules")
+TRAINED = ("tfidf", "tfidf_rules", "spacy_textcat", "minilm", "minilm_rules", "ensemble")
 
 
 def _default_model() -> str:

@@ -561,7 +561,26 @@ class SpacyTextcatLabeller(TrainedLabeller):
         return explain
 
 
-KINDS_OF_MODEL = {"linear": LinearLabeller, "minilm": MiniLMLabeller, "spacy_textcat": SpacyTextcatLabeller}
+class EnsembleLabeller(TrainedLabeller):
+    """The mean of its members' calibrated probabilities (members are other models in the same
+    models folder), re-calibrated on dev. The reason shown is the first member's."""
+
+    def __init__(self, name: str, folder: Path | None = None):
+        super().__init__(name, folder)
+        self.members = [load_trained(m, self.folder.parent / m) for m in self.settings["members"]]
+
+    def raw_scores(self, context, infos):
+        probs, explain = [], None
+        for member in self.members:
+            z, why = member.raw_scores(context, infos)
+            probs.append(np.column_stack([calibrate(z[:, j], member.calibration[label])
+                                          for j, label in enumerate(self.labels)]))
+            explain = explain if explain is not None else why
+        return logit(np.mean(probs, axis=0)), explain
+
+
+KINDS_OF_MODEL = {"linear": LinearLabeller, "minilm": MiniLMLabeller, "spacy_textcat": SpacyTextcatLabeller,
+                  "ensemble": EnsembleLabeller}
 
 
 def load_trained(name: str, folder: Path | None = None) -> TrainedLabeller:

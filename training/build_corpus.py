@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def _sub(action_text: str, value, start: int, where: str, field: str):
         return None
     if not isinstance(value, str) or not value.strip():
         raise CorpusError(f"{where}: {field} must be a non-empty string or null")
-    pos = action_text.find(value)
+    # The first whole-word occurrence ("I" as an owner, not the "I" of "If"), else the first.
+    whole = re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", action_text)
+    pos = whole.start() if whole else action_text.find(value)
     if pos < 0:
         raise CorpusError(f"{where}: {field} {value!r} is not inside the action quote")
     return {"start": start + pos, "end": start + pos + len(value), "text": value}
