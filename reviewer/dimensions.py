@@ -55,8 +55,8 @@ def _rating(score: int, has_evidence: bool, dimension: str | None = None) -> int
     where ratings.toml gives them, else the shared `[cuts]`."""
     shared = _weights()["cuts"]
     cuts = shared.get(dimension, shared) if dimension else shared
-    if not has_evidence:
-        return 0
+    if not has_evidence or score < cuts.get("weak", 1):
+        return 0  # none, or so little that it counts as absent ("1 of 10 actions has a timescale")
     if score >= cuts["good"]:
         return 3
     if score >= cuts["adequate"]:
