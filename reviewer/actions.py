@@ -340,8 +340,8 @@ class ActionExtractor:
             return Owner(None, "missing")
         owner = self.owners.classify(joined)
         if owner.text is None:
-            # "Mum, with support from the FSW": take the first part that names someone.
-            for piece in re.split(r"\s*(?:/|,|;|\band\b|&|\+)\s*", joined):
+            # "Mum, with support from the FSW", "SW to refer": take the first part that names someone.
+            for piece in re.split(r"\s*(?:/|,|;|\band\b|&|\+)\s*|\s+(?:to|will)\s+", joined):
                 candidate = self.owners.classify(piece)
                 if candidate.text:
                     return Owner(joined.strip(), None)

@@ -30,7 +30,9 @@ _INLINE_OWNER = re.compile(r"\b(?:responsible|resp|lead(?: professional| agency)
                            r"(?P<owner>[^;,.()\n|]{2,50})", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+|dad's\s+)?"
                     r"[^\W\d_][\w'’]*(?:\s+(?:and\s+)?[^\W\d_][\w'’]*){0,4})", re.IGNORECASE)
-_PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?(?!(?:at|in|on|out|up|back|home|about|"
+                      r"present|patient|honest|open|ready|there|here|kind|calm|safe)\b)\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b",
+                      re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|her|his|their|your|my)\s+", re.IGNORECASE)
 _NOT_OWNER_HEADS = {"case", "the case", "support", "work", "referral", "referrals", "a referral", "assessment", "an assessment",
                     "this", "it", "there", "that", "these", "those", "which", "plan", "the plan", "aim",
@@ -60,9 +62,15 @@ _CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
 _ROLE_VISITS = re.compile(r"^(?P<who>[A-Za-z][\w'’ ]{0,30}?)\s+(?:home\s+|direct\s+work\s+|statutory\s+)?"
                           r"(?:visits|calls|checks|sessions|contact)\b", re.IGNORECASE)
 _CLAUSE_IN_PHRASE = re.compile(r"\b(?:to|will|should|must|shall|needs? to)\s+(?!do\b)(?:be\s+)?[a-z]{3,}")
+# "every visit", "each week": a frequency, not a collective owner.
+_EVERY_TIME = re.compile(r"^(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|four\s+|few\s+)?(?:visit|week|day|"
+                         r"month|fortnight|time|session|meeting|morning|evening|night|weekend|term|half[- ]term|"
+                         r"school day|weekday|review|core group|contact)s?\b")
+_PREPOSITION_START = re.compile(r"^(?:with|for|at|to|in|on|from|of|about|after|before|including)\b", re.IGNORECASE)
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
+_BRACKET = re.compile(r"\(([^()]{2,60})\)")
 _TRAILING_BRACKET = re.compile(r"\(([^()]{2,80})\)\s*[.;]?\s*$")
 _PART_LABEL = re.compile(r"^\s*(?:who|owner|lead|responsible|resp|by whom|by)\s*[:\-]?\s*", re.IGNORECASE)
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
@@ -106,7 +114,8 @@ class OwnerFinder:
         if low in self.first_person:
             return Owner(raw, None)
         bare = _DETERMINER.sub("", low)
-        if low in self.collectives or bare in self.collectives or re.match(r"^(all|every|each)\b", low):
+        if low in self.collectives or bare in self.collectives or (
+                re.match(r"^(all|every|each)\b", low) and not _EVERY_TIME.match(low)):
             return Owner(None, "collective", raw)
         if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
             return Owner(None, "missing")
@@ -164,13 +173,17 @@ class OwnerFinder:
         bracket = _TRAILING_BRACKET.search(text)
         if bracket:
             candidates.append(bracket.group(1))
+        # Any other bracket, last first: "Letter to mother with helpline numbers (SW) - by 26/07".
+        candidates += [b for b in reversed(_BRACKET.findall(text)) if not bracket or b != bracket.group(1)]
+        fallback = None
         tail = [p.strip() for p in text.rstrip(" .").split(",")[1:]]
         if 2 <= len(tail) + 1 and tail and all(len(p.split()) <= 3 for p in tail[-2:]):
             candidates += tail[-2:]  # "Craig to be assessed as a carer, SW, tbc"
         for part in candidates:
             for piece in re.split(r"\s*[,;]\s*|\s+[-–—]+\s+", part):
-                piece = _PART_LABEL.sub("", piece).strip(" .")
-                if not piece or len(piece.split()) > 8 or re.match(r"^(?:when|by when|timescale)\b", piece, re.I):
+                piece = _PART_LABEL.sub("", piece).strip(" .()")
+                if not piece or len(piece.split()) > 8 or re.match(r"^(?:when|by when|timescale)\b", piece, re.I) \
+                        or _PREPOSITION_START.match(piece):
                     continue
                 ts = find_timescale(piece)
                 if ts.text and ts.text.strip() == piece:
@@ -182,9 +195,9 @@ class OwnerFinder:
                     owner = self.classify(head) if head != piece else owner
                 if owner.text:
                     return Owner(owner.text, None), part
-                if owner.problem in ("collective", "pronoun"):
-                    return owner, part
-        return None
+                if owner.problem in ("collective", "pronoun") and fallback is None:
+                    fallback = (owner, part)  # a named owner in a later part wins
+        return fallback
 
     def from_text(self, text: str) -> tuple[Owner, int]:
         """Owner of an action written as an item or sentence, and where its task starts."""
