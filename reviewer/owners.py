@@ -181,7 +181,9 @@ class OwnerFinder:
             candidates += tail[-2:]  # "Craig to be assessed as a carer, SW, tbc"
         for part in candidates:
             for piece in re.split(r"\s*[,;]\s*|\s+[-–—]+\s+", part):
-                piece = _PART_LABEL.sub("", piece).strip(" .()")
+                piece = _PART_LABEL.sub("", piece).strip(" .")
+                if piece.count("(") != piece.count(")"):
+                    piece = piece.strip("()").strip()
                 if not piece or len(piece.split()) > 8 or re.match(r"^(?:when|by when|timescale)\b", piece, re.I) \
                         or _PREPOSITION_START.match(piece):
                     continue
