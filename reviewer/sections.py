@@ -20,7 +20,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
 _TERMINAL = re.compile(r"[.;,!]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_LIST_START = re.compile(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓]|\(?\d{1,2}[.)]|[a-z][.)])\s+\S")
+_LIST_START = re.compile(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|\(?\d{1,2}[.)]|[a-z][.)])\s+\S")
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "at", "from", "about", "we", "are", "is", "s"}
 
 
@@ -113,7 +113,7 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     if stripped.endswith("?"):
         return known and len(words) <= 12
     if numbered:
-        return known and len(words) <= 8
+        return known and len(words) <= 10
     if len(words) > 8:
         return False
     title_words = [w for w in _WORD.findall(shape) if w.lower() not in _SMALL_WORDS]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .resources import load_json
 from .sections import SectionPatterns, default_patterns, heading_text, looks_like_heading
 
-_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
+_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|[-*]\s+\[[ xX]\]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Ha-h])[.)]?\s+\S")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2}(?:\.\d{1,2})*)?\s*(?:[:：]|\?(?=\s|$))\s*(.*?)\s*$")
@@ -228,9 +228,9 @@ class Segmenter:
                 role, value_start = fieldm
                 value_end = end
                 vs, ve = _strip_span(text, start + value_start, value_end)
-                if role in ("task", "need") and (block is None or role in block.fields
-                                                 or "task" in block.fields):
-                    close_block()
+                if role in ("task", "need") and (block is None or role in block.fields or "task" in block.fields
+                                                 or not set(block.fields) - {"other"}):
+                    close_block()  # a new action, or an "Update:" note before "Revised action:"
                 if block is None:
                     flush_paragraph()
                     bs, _ = _strip_span(text, start, end)
@@ -259,7 +259,7 @@ class Segmenter:
                     ns, ne = lines[i]
                     nline = text[ns:ne]
                     if (nline.strip() and not _ITEM.match(nline) and not _is_row(nline)
-                            and len(nline) - len(nline.lstrip()) > indent):
+                            and len(nline) - len(nline.lstrip()) > indent and self._field(nline) is None):
                         iend = ne
                         i += 1
                     else:

@@ -113,3 +113,22 @@ def test_past_events_in_plan_prose_are_not_actions(reviewer):
     spans = [s for s, _ in _actions(reviewer, text, "cin_plan")]
     assert not any("Eritrea" in s for s in spans)
     assert any("Hannah will help" in s for s in spans)
+
+
+def test_checkbox_items_are_actions(reviewer):
+    text = ("CIN review\nActions\n[ ] Dad to book a GP appointment – by 14/04\n[x] SW to refer Tyler to SALT – done 20/03\n"
+            "☐ Nursery to share attendance with the SW – fortnightly\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 3
+    assert _find(actions, "GP appointment").owner == "Dad"
+
+
+def test_review_plan_update_lines_are_not_actions_and_revised_actions_are(reviewer):
+    text = ("4. Actions from the initial plan, updates and revised actions\n"
+            "1. Florin to provide a hair strand test by 15/01/2025.\n"
+            "   Update: Test completed on 9 January.\n"
+            "   Revised action: Florin to complete a second test by 30/04/2025.\n")
+    spans = [s for s, _ in _actions(reviewer, text)]
+    assert any(s.startswith("Florin to provide") for s in spans)
+    assert any("second test" in s for s in spans)
+    assert not any(s.startswith("Update") or s.startswith("Test completed") for s in spans)
