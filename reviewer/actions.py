@@ -14,7 +14,7 @@ from .owners import MODAL, Owner, OwnerFinder
 from .people import People
 from .report import ActionResult
 from .segment import Heading, Unit
-from .specificity import is_specific
+from .specificity import is_specific, is_vague_subject
 from .timescales import Timescale, find_timescale
 
 # Sections whose items and sentences describe the family, not the plan.
@@ -65,6 +65,8 @@ _CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+(?:(?:and|but|so|then)\s+)?(?:then\s+)?"
 _BARE_MODAL = re.compile(r"(?P<subj>\b[A-Za-z][\w'’-]*)\s+(?:will|should|must|shall)\s+(?:not\s+)?[a-z]")
 _CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|after|before|as|because|since|while|"
                                  r"although|though|aged|including|who|which|where|whose)\b", re.IGNORECASE)
+_AGREED = re.compile(r"^\s*(?:we|i|it was|everyone|you|the conference|the core group)\s+(?:have\s+|all\s+|has\s+)?"
+                     r"agreed\s+(?:that\s+)?(?!to\b)", re.IGNORECASE)
 _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
 # Prose sections in which a sentence's second clause may be the action.
 _CLAUSE_SECTIONS = {"plan", "contingency", "review"}
@@ -116,6 +118,7 @@ class _Parts:
     owner: Owner
     timescale: Timescale
     task: str
+    subject: str = ""  # the subject of an agentless passive ("Consideration to be given to …")
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +168,8 @@ class ActionExtractor:
             if parts is None:
                 continue
             specific, _ = is_specific(parts.task, self.extra_services)
+            if specific and parts.subject and is_vague_subject(parts.subject):
+                specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
             ts = parts.timescale
             actions.append(ActionResult(
                 start=unit.start, end=unit.end,
@@ -239,6 +244,7 @@ class ActionExtractor:
         qa = _QUESTION_ANSWER.match(body)
         if qa:
             body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
+        body = _AGREED.sub("", body, count=1)  # "We agreed you will take Teo to nursery…"
         section = unit.section
         inline = _INLINE_CONTINGENCY.match(body)
         if inline:
@@ -248,7 +254,7 @@ class ActionExtractor:
             return None
         is_item = unit.kind == "item"
         match = self._action_match(body)
-        condition = False
+        condition, named = False, ""
         if match is None:
             main = self._main_clause(body, allow_clauses=not is_item and section in _CLAUSE_SECTIONS)
             if main is not None:
@@ -256,6 +262,7 @@ class ActionExtractor:
                 # discussion within 24 hours." The action is the main clause; the condition is not
                 # its timescale. Or a plan sentence whose second clause is the action.
                 rest, match = main
+                named = body[:len(body) - len(rest)]
                 body, condition = rest[:1].upper() + rest[1:], True
         plan_item = is_item and unit.section == "plan" and len(body.split()) >= 2 \
             and not body.rstrip().endswith("?")
@@ -268,14 +275,20 @@ class ActionExtractor:
         owner, task_start = self.owners.from_text(body)
         if owner.problem == "missing" and self.use_parser and match:
             owner = self._parse_owner(body) or owner
+        if condition and owner.problem == "pronoun":
+            # D22: the pronoun's name is in the same item ("If Tariq feels his temper rising, he will…").
+            person = self.owners.person_in(named)
+            if person:
+                owner = Owner(person, None)
         timescale = find_timescale(body, self.extra_vague)
         task = body[task_start:]
         task = self._remove(task, timescale)
+        subject = body[:task_start] if owner.problem == "passive" else ""
         if owner.text and task.find(owner.text) > 0:
             # "Task – Owner – When", "Task (Owner, by …)": the owner's part is not the task.
             task = re.sub(r"\s*(?:[-–—]+\s*|\(\s*)(?:(?:who|owner|lead|responsible)\s*:\s*)?" + re.escape(owner.text)
                           + r"\s*[,;]?\s*\)?", " ", task, count=1)
-        return _Parts(owner, timescale, task)
+        return _Parts(owner, timescale, task, subject)
 
     # -- helpers ---------------------------------------------------------------------------
     def _main_clause(self, body: str, allow_clauses: bool) -> tuple[str, re.Match[str] | None] | None:
@@ -364,7 +377,11 @@ class ActionExtractor:
 
     @staticmethod
     def _remove(task: str, timescale: Timescale) -> str:
-        return task.replace(timescale.text, " ") if timescale.text and timescale.text in task else task
+        """The task without its when, checkable or vague ("Dad – ASAP – sort out the bedrooms")."""
+        for when in (timescale.text, timescale.vague):
+            if when and when in task:
+                task = task.replace(when, " ", 1)
+        return re.sub(r"^[\s\-–—,;:]+", "", task)
 
     def _looks_like_task(self, text: str, is_item: bool) -> bool:
         """A line with no "X will/to" in a plan section: an imperative ("Refer to CAMHS"), a

@@ -156,6 +156,14 @@ class OwnerFinder:
                     return Owner(raw, None)
         return Owner(None, "missing")
 
+    def person_in(self, text: str) -> str | None:
+        """The first person the document names (child or adult) mentioned in `text`."""
+        names = set(self.people.children) | set(self.people.adults)
+        for match in re.finditer(r"[^\W\d_][\w'’-]*", text):
+            if match.group(0) in names:
+                return match.group(0)
+        return None
+
     def from_cell(self, cell: str) -> Owner:
         return self.classify(cell)
 

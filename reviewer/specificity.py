@@ -90,7 +90,7 @@ _SUBJECT_NEGATED_RULE = re.compile(
 _SUBJECT = r"^(?:(?!to\b)[\w'’/-]+\s+){1,5}?to\s+"
 _FILLER = re.compile(r"^(?:(?:also|then|now|fully|actively|continue to|continue(?! with)|further|regularly|"
                      r"consistently|always|please|be able to|be expected to|be asked to|need to|needs to|"
-                     r"i will|i'll|i’ll|we will|i am going to|will)\s+)+",
+                     r"i will|i'll|i’ll|we will|i am going to|will|all|both)\s+)+",
                      re.IGNORECASE)
 # A short task (three words or fewer) names an activity only through a word the lists know.
 _SHORT = re.compile(r"^[\W\d]*(?:[\w'’.-]+[\W\d]*){0,3}$")
@@ -131,6 +131,17 @@ def _clean(task: str) -> str:
     text = re.sub(r"\s+", " ", task).strip().strip("-–—:;,. ")
     text = re.sub(r"^to\s+", "", text, flags=re.IGNORECASE)  # "Kieran – to address his behaviour"
     return _FILLER.sub("", text)
+
+
+def is_vague_subject(subject: str) -> bool:
+    """The subject of an agentless passive names an aim, not a thing to do: "Consideration (to be
+    given)", "Safety work (will be done)", "Support (to be offered)", "Referrals (to be made as
+    appropriate)"."""
+    text = re.sub(r"^\W*(?:(?:action|task|step)\s*[\d.]*\s*[:.)\-–]\s*)?(?:the|a|an|some|any|further|more)\s+", "",
+                  subject.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:will|to|should|must|can|needs? to)\s*$", "", text, flags=re.IGNORECASE)
+    return bool(_VAGUE_NOUNS.match(text) or re.match(r"^(?:[\w-]+\s+)?(?:work|support|consideration|"
+                                                      r"monitoring|input|help)\b", text, re.IGNORECASE))
 
 
 def is_specific(task: str, extra_services: tuple[str, ...] = ()) -> tuple[bool, str]:
