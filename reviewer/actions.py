@@ -67,6 +67,16 @@ _CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|
                                  r"although|though|aged|including|who|which|where|whose)\b", re.IGNORECASE)
 _AGREED = re.compile(r"^\s*(?:we|i|it was|everyone|you|the conference|the core group)\s+(?:have\s+|all\s+|has\s+)?"
                      r"agreed\s+(?:that\s+)?(?!to\b)", re.IGNORECASE)
+# "HEALTH: The health visitor will …": a topic label in capitals before the action.
+_CAPS_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z&/' -]{2,30}[A-Z])\s*[:\-–]\s+(?=\S)")
+_EXPECT = re.compile(r"^\s*(?:by [^,]{3,60},\s*)?(?:I|we|the (?:conference|core group|local authority))\s+(?:would\s+|will\s+)?"
+                     r"expect\s+(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+to\s+", re.IGNORECASE)
+_NAME_AGREED = re.compile(r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+(?:has|have)\s+agreed\s+"
+                          r"(?:that\s+)?(?:he|she|they)\s+will\b")
+_RECOMMEND = re.compile(r"^\s*(?:(?:finally|also|lastly|secondly|thirdly|firstly),?\s+)?(?:(?:I|we|the social worker|the "
+                        r"assessor)\s+(?:would\s+|also\s+|strongly\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
+                        r"(?:recommended|expected|agreed)\s+that\s+)", re.IGNORECASE)
+_NEXT_STEP = re.compile(r"^\s*the next steps? (?:is|are|will be) for (?P<who>[\w'’ -]{2,40}?) to\s+", re.IGNORECASE)
 _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
 # Prose sections in which a sentence's second clause may be the action.
 _CLAUSE_SECTIONS = {"plan", "contingency", "review"}
@@ -100,7 +110,9 @@ def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> lis
             in_plan = True
         elif kind not in _PLAN_AREA_TOPICS and kind not in ("review", "other", "contingency"):
             in_plan = False
-        plan_from.append((start, in_plan and kind in _PLAN_AREA_TOPICS))
+        # "Health plan", "Education actions": a topic heading that names a plan is one.
+        named_plan = kind in _PLAN_AREA_TOPICS and re.search(r"\b(?:plan|actions?|tasks?)\b", title, re.IGNORECASE)
+        plan_from.append((start, (in_plan or bool(named_plan)) and kind in _PLAN_AREA_TOPICS))
     if not any(flag for _, flag in plan_from):
         return units
     out, k = [], -1
@@ -161,25 +173,46 @@ class ActionExtractor:
         self._plan_doc = doc_type != "assessment"
         if doc_type != "assessment":
             units = _plan_areas(units, headings)
-        for unit in units:
-            if doc_type == "assessment" and not self._assessment_action_place(unit):
+        for whole in units:
+            if doc_type == "assessment" and not self._assessment_action_place(whole):
                 continue
-            parts = self._read(unit, text)
-            if parts is None:
-                continue
-            specific, _ = is_specific(parts.task, self.extra_services)
-            if specific and parts.subject and is_vague_subject(parts.subject):
-                specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
-            ts = parts.timescale
-            actions.append(ActionResult(
-                start=unit.start, end=unit.end,
-                owner=parts.owner.text, task=_tidy(parts.task),
-                timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
-                specific=specific,
-                owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),
-                timescale_date=ts.iso_date, section=unit.section,
-            ))
+            for unit, parts in self._read_all(whole, text):
+                specific, _ = is_specific(parts.task, self.extra_services)
+                if specific and parts.subject and is_vague_subject(parts.subject):
+                    specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
+                ts = parts.timescale
+                actions.append(ActionResult(
+                    start=unit.start, end=unit.end,
+                    owner=parts.owner.text, task=_tidy(parts.task),
+                    timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
+                    specific=specific,
+                    owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),
+                    timescale_date=ts.iso_date, section=unit.section,
+                ))
         return actions
+
+    def _read_all(self, unit: Unit, text: str) -> list[tuple[Unit, _Parts]]:
+        """The unit's action, or, for a plan sentence that runs several actions together with
+        semicolons ("Tyrese will be home by 9pm; Donna will report him missing at 10pm; …"),
+        one action per clause that reads as one."""
+        if unit.kind == "sentence" and unit.section in _CLAUSE_SECTIONS and unit.text.count(";") >= 2:
+            clauses = []
+            for m in re.finditer(r"[^;]+", unit.text):
+                s0, e0 = m.start(), m.end()
+                while s0 < e0 and unit.text[s0] in " \t\n":
+                    s0 += 1
+                while e0 > s0 and unit.text[e0 - 1] in " \t\n.":
+                    e0 -= 1
+                if e0 - s0 < 8:
+                    continue
+                sub = replace(unit, start=unit.start + s0, end=unit.start + e0, text=unit.text[s0:e0])
+                parts = self._read(sub, text)
+                if parts is not None:
+                    clauses.append((sub, parts))
+            if len(clauses) >= 2:
+                return clauses
+        parts = self._read(unit, text)
+        return [(unit, parts)] if parts is not None else []
 
     # -- recognising and reading each shape -------------------------------------------------
     def _read(self, unit: Unit, text: str) -> _Parts | None:
@@ -245,6 +278,15 @@ class ActionExtractor:
         if qa:
             body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
         body = _AGREED.sub("", body, count=1)  # "We agreed you will take Teo to nursery…"
+        recommended = _RECOMMEND.match(body)
+        if recommended:
+            # "I recommend that Rania and Martin attend …", "It is expected that the parents will …"
+            body = body[recommended.end():]
+            body = body[:1].upper() + body[1:]
+        body = _NEXT_STEP.sub(r"\g<who> to ", body, count=1)  # "The next step is for Olga to take Artem …"
+        body = _CAPS_LABEL.sub("", body, count=1)  # "SUBSTANCES: He will be referred to …"
+        body = _EXPECT.sub(r"\g<who> to ", body, count=1)  # "I would expect Craig to have attended …"
+        body = _NAME_AGREED.sub(r"\g<who> will", body, count=1)  # "Craig has agreed that he will …"
         section = unit.section
         inline = _INLINE_CONTINGENCY.match(body)
         if inline:
@@ -264,7 +306,9 @@ class ActionExtractor:
                 rest, match = main
                 named = body[:len(body) - len(rest)]
                 body, condition = rest[:1].upper() + rest[1:], True
-        plan_item = is_item and unit.section == "plan" and len(body.split()) >= 2 \
+        plan_item = (is_item or bool(recommended)) and unit.section in ("plan", "other", "review", "preamble",
+                                                                          "management_oversight", "contingency") \
+            and (is_item and unit.section == "plan" or recommended) and len(body.split()) >= 2 \
             and not body.rstrip().endswith("?")
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
@@ -273,7 +317,7 @@ class ActionExtractor:
             if unit.section not in allowed or not self._looks_like_task(body, is_item):
                 return None
         owner, task_start = self.owners.from_text(body)
-        if owner.problem == "missing" and self.use_parser and match:
+        if owner.problem == "missing" and self.use_parser and (match or recommended):
             owner = self._parse_owner(body) or owner
         if condition and owner.problem == "pronoun":
             # D22: the pronoun's name is in the same item ("If Tariq feels his temper rising, he will…").

@@ -17,7 +17,8 @@ from .resources import lexicons
 
 MODAL = (r"(?:will\s+(?:continue\s+to|need\s+to|be\s+(?:able\s+to|responsible\s+for|expected\s+to|asked\s+to))|will|"
          r"(?:is|are|am)\s+(?:to|going\s+to|responsible\s+for|expected\s+to|asked\s+to)|"
-         r"(?:has|have)\s+agreed\s+to|agreed\s+to|agrees\s+to|agree\s+to|needs?\s+to|must|should|shall|"
+         r"(?:has|have)\s+agreed\s+to|agreed\s+to|agrees\s+to|agree\s+to|(?:has|have)\s+offered\s+to|"
+         r"needs?\s+to|must|should|shall|"
          r"(?:has|have)\s+to|can|would|to(?:\s+continue\s+to)?)")
 _SUBJECT = re.compile(r"^(?P<subj>[^.;:!?]{1,70}?)\s+(?P<modal>" + MODAL + r")\s+(?P<rest>\S.*)$",
                       re.IGNORECASE | re.DOTALL)
@@ -70,8 +71,8 @@ _PREPOSITION_START = re.compile(r"^(?:with|for|at|to|in|on|from|of|about|after|b
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
-_BRACKET = re.compile(r"\(([^()]{2,60})\)")
-_TRAILING_BRACKET = re.compile(r"\(([^()]{2,80})\)\s*[.;]?\s*$")
+_BRACKET = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]")
+_TRAILING_BRACKET = re.compile(r"[(\[]([^()\[\]]{2,80})[)\]]\s*(?:\[[^\]]*\]\s*)?[.;]?\s*$")
 _PART_LABEL = re.compile(r"^\s*(?:who|owner|lead|responsible|resp|by whom|by)\s*[:\-]?\s*", re.IGNORECASE)
 _LINKS = {"and", "&", "or", "of", "the", "for", "from", "with", "'s", "at", "in", "/"}
 
@@ -126,6 +127,8 @@ class OwnerFinder:
             return Owner(None, "missing")  # "HV to monitor Musa's development" is a task, not a name
         if self.roles.search(raw):
             return Owner(raw, None)
+        if re.fullmatch(r"(?:the\s+|both\s+)?[A-Z]{2,6}s?", raw.strip()) and bare not in _NOT_OWNER_HEADS:
+            return Owner(raw, None)  # an agency or team by its initials: "the PRU", "YJS", "EWS"
         # "Mr Davies (care coordinator)", "Anne Lynch (TELS)": judge the name without the bracket.
         plain = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip()
         words = plain.split()

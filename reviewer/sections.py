@@ -124,4 +124,7 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
             return True
         # A lower-case heading in quick notes ("plan - what needs to happen") over a list.
         return len(words) <= 6 and next_line is not None and _LIST_START.match(next_line) is not None
+    if next_line is not None and _LIST_START.match(next_line) and len(words) <= 6 and stripped[0].isupper() \
+            and not re.search(r"\b(?:was|were|is|are|has|had|have|will|said)\b", shape, re.IGNORECASE):
+        return True  # a short title over a list ("Mei's views", "Short term (next 4 weeks)")
     return next_blank and title_ratio >= 0.99 and 1 <= len(words) <= 6 and stripped[0].isupper()

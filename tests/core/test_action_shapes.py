@@ -132,3 +132,29 @@ def test_review_plan_update_lines_are_not_actions_and_revised_actions_are(review
     assert any(s.startswith("Florin to provide") for s in spans)
     assert any("second test" in s for s in spans)
     assert not any(s.startswith("Update") or s.startswith("Test completed") for s in spans)
+
+
+def test_semicolon_run_on_plan_gives_one_action_per_clause(reviewer):
+    text = ("Plan\nTyrese will be home by 9pm on school nights; Donna will report Tyrese missing to police at 10pm "
+            "if he is not home; Joel Asante (SW) will visit weekly and see Tyrese alone each time; the PRU will "
+            "share Tyrese's attendance every Friday.\n")
+    actions = _actions(reviewer, text)
+    assert len(actions) == 4
+    assert _find(actions, "PRU will share").owner == "the PRU"
+
+
+def test_square_bracket_owner_and_capital_labels(reviewer):
+    text = ("The plan\n- Book Zara a dental check-up and take her to it [Mum] [by 30/05]\n\n"
+            "THE PLAN\nSUBSTANCES: Dean will not smoke cannabis in the flat.\n")
+    actions = _actions(reviewer, text)
+    assert _find(actions, "dental").owner == "Mum"
+    assert _find(actions, "cannabis").owner == "Dean"
+
+
+def test_recommendations_and_expectations_in_prose(reviewer):
+    text = ("Recommendations\nI recommend that Rania and Martin attend the parenting teenagers sessions from 3 April.\n"
+            "It is expected that the parents will take Oskar to his dental appointment on 4 June 2025.\n"
+            "The next step is for Olga to take Artem to his GP appointment on 19 June.\n")
+    actions = _actions(reviewer, text, "assessment")
+    assert len(actions) == 3
+    assert _find(actions, "GP appointment").owner == "Olga"
