@@ -67,8 +67,8 @@ CALIBRATION_SHARE = 0.10
 CONTROL_FOLDS = 7
 TRAINED = ("tfidf", "tfidf_rules", "spacy_textcat")
 VARIANTS = ("with_generated", "without_generated")
-VARIANT_TEXT = {"with_generated": "6 writers + generated", "without_generated": "6 writers only",
-                "none": "no training", "control": "all 7 writers + generated"}
+VARIANT_TEXT = {"with_generated": "other writers + generated", "without_generated": "other writers only",
+                "none": "no training", "control": "all writers + generated"}
 T0 = time.perf_counter()
 
 # Filled in the parent before the workers fork (shared copy-on-write, never pickled).
@@ -132,7 +132,7 @@ def run_job(job: dict) -> dict:
             if name == "spacy_textcat":
                 T.train_spacy(name, ex, folder, cache)
             else:
-                T.train_tfidf(name, ex, folder, name == "tfidf_rules", cache)
+                T.train_tfidf(name, ex, folder, name == "tfidf_rules", cache, context=name == "tfidf_rules")
             scores, _ = T.unit_predictions(trained.load_trained(name, folder), held)
             out["counts"][name] = counts_for(scores, held)
             out["seconds"][name] = round(time.perf_counter() - t0, 1)
