@@ -106,7 +106,7 @@ class OwnerFinder:
         if raw.count("(") != raw.count(")") or raw.startswith("("):
             raw = raw.strip("()[]").strip()  # keep "Tom Ellery (social worker)" whole
         # "Paweł at", "the HV and": a phrase does not end on a linking word.
-        raw = re.sub(r"(?:\s+(?:and|&|or|of|the|for|from|with|at|in|on|to))+$", "", raw, flags=re.IGNORECASE)
+        raw = re.sub(r"(?:\s+(?:and|&|or|of|the|for|from|with|at|in|on|to|within|by|before|after|until|every|each|as|when|if))+$", "", raw, flags=re.IGNORECASE)
         low = re.sub(r"\s+", " ", raw.lower())
         if not low or low in {"-", "n/a", "na", "tbc", "none", "?"}:
             return Owner(None, "missing")
@@ -139,7 +139,7 @@ class OwnerFinder:
         if words and words[0] in self.people.children and len(words) <= 2:
             # A young child only receives an action; an older child can own one ("Jay will attend YOS").
             age = self.people.ages.get(words[0])
-            if not allow_child or (age is not None and age < 12):
+            if not allow_child or (age is not None and age < 5):
                 return Owner(None, "child", raw)
             return Owner(raw, None)
         if words and len(words) <= 5 and all(_CAPWORD.match(w) or w.lower() in _LINKS for w in words) \
@@ -165,7 +165,8 @@ class OwnerFinder:
         for match in re.finditer(r"[^\W\d_][\w'’-]*", text):
             if match.group(0) in names:
                 return match.group(0)
-        return None
+        role = self.roles.search(text)  # "If Dad feels he can't cope, he will ring Nan"
+        return role.group(0) if role else None
 
     def from_cell(self, cell: str) -> Owner:
         return self.classify(cell)
