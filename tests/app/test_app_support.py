@@ -43,8 +43,11 @@ def _document_text(fragment: str) -> str:
 # --------------------------------------------------------------------------- highlights
 
 
-def test_highlights_label_sentences_actions_and_findings(plan_report):
-    fragment = support.highlight_html(plan_report)
+def test_highlights_label_sentences_actions_and_findings(reviewer):
+    # Without its contingency the plan also has a document-level finding (plan.no_contingency).
+    report = reviewer.review(CP_PLAN.split("\nContingency\n")[0] + "\n", source="cp_plan.txt")
+    assert any(f.check == "plan.no_contingency" for f in report.findings)
+    fragment = support.highlight_html(report)
     assert "[FH]" in fragment and "[CV]" in fragment  # labels, not colour alone
     assert "Action 1" in fragment and "no owner" in fragment
     assert "[!1]" in fragment
