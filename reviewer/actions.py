@@ -68,6 +68,8 @@ _CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|
 _AGREED = re.compile(r"^\s*(?:we|i|it was|everyone|you|the conference|the core group)\s+(?:have\s+|all\s+|has\s+)?"
                      r"agreed\s+(?:that\s+)?(?!to\b)", re.IGNORECASE)
 # "HEALTH: The health visitor will …": a topic label in capitals before the action.
+_PLAN_REVIEWED = re.compile(r"^\s*(?:the|this)\s+(?:(?:cin|cp|child protection|child in need|safety)\s+)?plan\s+"
+                            r"(?:will|is to|to)\s+be\s+(?:reviewed|updated|shared)\b", re.IGNORECASE)
 _CAPS_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z&/' -]{2,30}[A-Z])\s*[:\-–]\s+(?=\S)")
 _EXPECT = re.compile(r"^\s*(?:by [^,]{3,60},\s*)?(?:I|we|the (?:conference|core group|local authority))\s+(?:would\s+|will\s+)?"
                      r"expect\s+(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+to\s+", re.IGNORECASE)
@@ -378,6 +380,8 @@ class ActionExtractor:
         if match and any_subject:
             subj = match.group("subj")
             return None if _SUBJECT_VERB.search(subj) or len(subj.split()) > 8 else match
+        if match and _PLAN_REVIEWED.match(body):
+            return match  # "The plan will be reviewed at the review conference in three months."
         if match and (_NOT_ACTOR.match(match.group("subj").strip())
                       or _SUBJECT_VERB.search(match.group("subj")) or len(match.group("subj").split()) > 8):
             return None

@@ -68,6 +68,8 @@ _EVERY_TIME = re.compile(r"^(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|
                          r"month|fortnight|time|session|meeting|morning|evening|night|weekend|term|half[- ]term|"
                          r"school day|weekday|review|core group|contact)s?\b")
 _PREPOSITION_START = re.compile(r"^(?:with|for|at|to|in|on|from|of|about|after|before|including)\b", re.IGNORECASE)
+_STATIVE = re.compile(r"^(?:not\s+)?(?:be|feel|have|know|understand|grow|remain|enjoy|experience|live|"
+                      r"get\s+(?:the|a|more|his|her)|receive|continue\s+to\s+(?:be|feel|have))\b", re.IGNORECASE)
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
@@ -125,6 +127,9 @@ class OwnerFinder:
             return Owner(None, "missing")  # "Refer Abena to…" is an imperative, not a name
         if _CLAUSE_IN_PHRASE.search(low):
             return Owner(None, "missing")  # "HV to monitor Musa's development" is a task, not a name
+        tail = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", raw).strip().split()
+        if tail and tail[-1].lower() in _NOT_OWNER_LAST | {"checks", "check"} and len(tail) > 1:
+            return Owner(None, "missing")  # "Police checks", "Core group meetings": a thing, not a who
         if self.roles.search(raw):
             return Owner(raw, None)
         if re.fullmatch(r"(?:the\s+|both\s+)?[A-Z]{2,6}s?", raw.strip()) and bare not in _NOT_OWNER_HEADS:
@@ -249,6 +254,10 @@ class OwnerFinder:
                 # "Marcus to be referred…": the subject receives the action; only "by X" owns it.
                 return (agent or Owner(None, "passive")), offset + subject.start("rest")
             owner = self.classify(subject.group("subj"))
+            if owner.text and owner.text.split()[0] in self.people.children and _STATIVE.match(rest):
+                # "Callum will feel safe at home", "… will have a bedtime routine": a goal for the
+                # child, not something the child does (D32).
+                owner = Owner(None, "child", owner.text)
             if _DASH_PARTS.search(subject.group("subj")):
                 # "Johnny's hearing - Kathleen and Paddy will take Johnny…": a topic, then the subject.
                 topic_owner = self.classify(_DASH_PARTS.split(subject.group("subj"))[-1])
