@@ -232,7 +232,8 @@ class OwnerFinder:
         offset = prefix.end() if prefix else 0
         body = text[offset:]
         visits = _ROLE_VISITS.match(body)
-        if visits and self.roles.fullmatch(visits.group("who")):
+        if visits and self.roles.fullmatch(visits.group("who")) and not re.match(
+                r"\s*(?:will|are|is|to)\s+(?:to\s+)?be\b", body[visits.end():], re.IGNORECASE):
             # "SW visits every 4 weeks", "HV home visits monthly": the role does the visiting.
             return Owner(visits.group("who"), None), offset
         inline = _INLINE_OWNER.search(body)

@@ -158,3 +158,14 @@ def test_recommendations_and_expectations_in_prose(reviewer):
     actions = _actions(reviewer, text, "assessment")
     assert len(actions) == 3
     assert _find(actions, "GP appointment").owner == "Olga"
+
+
+def test_goals_for_a_child_have_no_owner_and_things_are_not_owners(reviewer):
+    text = ("Callum (9) lives with his mum.\n\nPlan\n- Callum will feel safe at home.\n"
+            "- Callum will go to the homework club every Tuesday.\n- Police checks will be updated.\n"
+            "- The plan will be reviewed at the review conference on 14/07/2025.\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert _find(actions, "feel safe").owner is None
+    assert _find(actions, "homework club").owner == "Callum"
+    assert _find(actions, "Police checks").owner is None
+    assert _find(actions, "plan will be reviewed").timescale is not None
