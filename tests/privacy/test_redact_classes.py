@@ -9,23 +9,12 @@ import pytest
 
 from reviewer.redact import redact
 
-
-def _out(text: str) -> str:
-    return redact(text).text
+from privacy_helpers import assert_gone, assert_kept, redacted_text
 
 
-def _gone(text: str, *secrets: str) -> str:
-    out = _out(text)
-    for secret in secrets:
-        assert secret not in out, (secret, out)
-    return out
-
-
-def _kept(text: str, *words: str) -> str:
-    out = _out(text)
-    for word in words:
-        assert word in out, (word, out)
-    return out
+_out = redacted_text
+_gone = assert_gone
+_kept = assert_kept
 
 
 def _types(text: str) -> dict[str, list[str]]:

@@ -8,12 +8,10 @@ import pytest
 
 from reviewer.redact import _lexicon, redact
 
+from privacy_helpers import assert_gone
 
-def _gone(text: str, *secrets: str) -> str:
-    out = redact(text).text
-    for secret in secrets:
-        assert secret not in out, (secret, out)
-    return out
+
+_gone = assert_gone
 
 
 # --------------------------------------------------------------------------- the name lexicon

@@ -5,25 +5,14 @@ of birth, two-street addresses, and a few false positives (languages, apps, pets
 its street). Every sentence is invented for these tests; every identifier is fictional."""
 from __future__ import annotations
 
-from reviewer.redact import redact
 
 
-def _out(text: str) -> str:
-    return redact(text).text
+from privacy_helpers import assert_gone, assert_kept, redacted_text
 
 
-def _gone(text: str, *secrets: str) -> str:
-    out = _out(text)
-    for secret in secrets:
-        assert secret not in out, (secret, out)
-    return out
-
-
-def _kept(text: str, *words: str) -> str:
-    out = _out(text)
-    for word in words:
-        assert word in out, (word, out)
-    return out
+_out = redacted_text
+_gone = assert_gone
+_kept = assert_kept
 
 
 # --------------------------------------------------------------------------- initials
