@@ -167,12 +167,10 @@ class ActionExtractor:
         self.extra_services = extra_services
         self.extra_vague = extra_vague
         self.use_parser = use_parser
-        self._plan_doc = False
 
     def __call__(self, units: list[Unit], text: str, doc_type: str,
                  headings: list[Heading] | None = None) -> list[ActionResult]:
         actions = []
-        self._plan_doc = doc_type != "assessment"
         if doc_type != "assessment":
             units = _plan_areas(units, headings)
         for whole in units:
