@@ -135,7 +135,7 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "family_names_first", "org_roles", "note_relations", "close_relations", "sign_offs",
              "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number",
              "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words",
-             "dob_alternative_words")
+             "dob_alternative_words", "dob_correction_words")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -234,6 +234,11 @@ class _Lexicon:
             rf"(?<![\w.])(?i:{labels})[ \t]*(?:[:|–—=-][ \t]*)?(?P<date>\d{{1,2}}[ \t]+\d{{1,2}}[ \t]+(?:\d{{4}}|\d{{2}})(?![\d:])|"
             rf"(?i:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?![\w])))")
         self.dob_cell = re.compile(rf"(?<![\w.])(?:(?i:{labels})|(?i:dates? of birth|dobs))(?![\w])[ \t]*(?:\([^()]*\))?:?")
+        # "Her DOB on the form is wrong, it says 2023 - should be 18/08/2022": a corrected date of birth
+        correction = _alternation(data.get("dob_correction_words", []))
+        self.dob_corrected = re.compile(
+            rf"(?<![\w-])(?i:born|date of birth|dob|d\.o\.b\.?)(?![\w])[^.\n;?!]{{0,80}}?(?<![\w])(?i:{correction})"
+            rf"[ \t]*[:,–—-]?[ \t]*(?P<date>(?i:{_DATE}))") if correction else None
         self.born_date = re.compile(rf"(?<![\w-])(?i:born|date of birth|dob)\b[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
         self.role_after_date = re.compile(
             rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
@@ -288,7 +293,7 @@ class _Lexicon:
              "none", "first", True),
             # 'Dominika Nowak ("Domi")', 'Reece (known as "Bash")': a quoted nickname in brackets after a name
             (re.compile(rf"{_CAP}[ \t]*\([ \t]*(?:(?i:known as|aka|a\.k\.a\.?|called|nickname)[ \t]+)?[\"“'‘]"
-                        rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[\"”'’](?![\w'’])"), "none", "first", True),
+                        rf"(?P<n>{_CAP}(?:[ \t]+{_CAP})?)[\"”'’](?![\w'’])"), "nick", "first", True),
             # "her friend Miracle's house", "his cousin Destiny", "their carer Bev": a relation word with a
             # possessive before it makes the next capitalised word a name, even one that is also a word
             (re.compile(rf"(?<![\w-])(?i:her|his|their|my|your|our)[ \t]+(?:(?i:{close_mods})[ \t]+)?"
@@ -331,6 +336,10 @@ class _Lexicon:
         self.particle_gap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*")
         self.title_initial = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+(?P<initial>{_UP})(?:\.|(?![\w'’&-]))"
                                         rf"(?![ \t]*{_UP}[\w'’-])")
+        _capsword = rf"{_UP}{{2,}}(?:[-'’]{_UP}{{2,}})*"
+        self.surname_first = re.compile(rf"(?<![\w'’-])(?P<s>{_capsword}),[ \t]+(?P<g>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+                                        rf"(?![\w'’-])(?=[ \t]*(?:$|\n|[ ]{{2}}|\t|[(,;|–—]))", re.MULTILINE)
+        self.caps_run = re.compile(rf"(?<![\w'’-]){_capsword}(?:[ ]{_capsword}){{1,6}}(?![\w'’-])")
         self.follow_cap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*({_CAP})(?![\w'’-])")
         self.initial_before = re.compile(rf"(?<![\w-])(?:{titles})\.?[ \t]+(?P<initial>(?:{_UP}\.?[ \t]?){{1,2}})$")
 
@@ -506,7 +515,7 @@ class _People:
         self.note_like = _note_like(text)
         self.initial_ok: set[str] = set()  # surnames a bare initial before joins ("H. Tranter")
         seeds = (self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
-                 + self._sign_off_seeds())
+                 + self._sign_off_seeds() + self._caps_seeds())
         seeds += self._pair_seeds(seeds)
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
@@ -667,7 +676,9 @@ class _People:
                     if tokens and not strong and len(tokens) == 1 and not self._single_ok(
                             tokens[0], match.start("n"), match.end("n")):
                         continue
-                    if tokens and (source in ("age", "title") or self._namelike(tokens, match.start("n"), part)):
+                    # a quoted nickname in brackets after a name ('Thanawat ("Beam")') is a name even
+                    # where the text also uses the word ("the beam of his smile")
+                    if tokens and (source in ("age", "title", "nick") or self._namelike(tokens, match.start("n"), part)):
                         seeds.append(_Seed(tokens, role, False, pattern.pattern[:40]))
         for match in lex.plural.finditer(text):
             if not any(c.islower() for c in match.group(0)):
@@ -773,6 +784,65 @@ class _People:
                 continue
             seeds.append(_Seed((word,), None, False, "signature"))
             self.initial_ok.add(folded)
+        return seeds
+
+    def _caps_surname(self, word: str, after: str) -> bool:
+        """A surname in capitals after a given name ("Ianthe MARSH", "Dawid NOWICKI"): no acronym or
+        heading word, and no English word unless a known surname or the field ends after it."""
+        lex = self.lex
+        folded = word.casefold()
+        if (len(word) < 3 or word in lex.care_acronyms or word in lex.not_initials or folded in lex.weak_never
+                or folded in lex.all_roles or folded in lex.place_words or folded in lex.stop_words):
+            return False
+        if not _is_word(folded) or folded in lex.surname_words:
+            return True
+        return len(word) >= 4 and bool(re.match(r"(?:$|\n|[ ]{2}|\t|[ \t]*[,;(|–—])", after))
+
+    def _caps_part_ok(self, word: str) -> bool:
+        """One word of a name written in capitals: not an acronym, a heading word or a role."""
+        lex = self.lex
+        folded = word.casefold()
+        return not (word in lex.care_acronyms or word in lex.not_initials or folded in lex.weak_never
+                    or folded in lex.all_roles or folded in lex.place_words or folded in lex.stop_words
+                    or folded in lex.plural_roles or len(word) < 2)
+
+    def _caps_seeds(self) -> list[_Seed]:
+        """Names in capitals in court and police headers: a field 'SURNAME, Given Names'
+        ("WISNIEWSKI-BELL, Oskar", "BELL, Dean Anthony"), and a run of two to four capitalised words that
+        starts with a known given name ("JAHEIM CAMPBELL-REID", "STATEMENT OF HYACINTH MAY CAMPBELL")."""
+        text, lex = self.text, self.lex
+        seeds: list[_Seed] = []
+        for match in lex.surname_first.finditer(text):
+            surname, given = match.group("s"), _TOKEN.findall(match.group("g"))
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not re.search(r"(?:^|[:|\t]|[ ]{2})[ \t]*$", text[line_start:match.start()]):
+                continue  # a field of its own: after a label, a tab or at the line's start
+            parts = [p for p in re.split(r"[-'’]", surname) if p]
+            if not all(self._caps_part_ok(p) for p in parts) or not parts or all(len(p) < 3 for p in parts):
+                continue
+            first = given[0].casefold()
+            if (first in lex.weak_never or first in lex.all_roles or first in lex.place_words or first in lex.stop_words
+                    or _is_word(first) and first not in lex.given_names):
+                continue  # "SMITH, Flat 2": no given name after the comma
+            seeds.append(_Seed((surname, *given), None, False, "surname first"))
+        for match in lex.caps_run.finditer(text):
+            words = match.group(0).split()
+            for i, word in enumerate(words):
+                head = word.split("-")[0].casefold()
+                if head in lex.given_names and len(head) >= 3 and self._caps_part_ok(word):
+                    run = [word]
+                    for more in words[i + 1:i + 4]:
+                        folded = more.casefold()
+                        middle = folded in lex.given_names and folded not in lex.never and more not in lex.care_acronyms
+                        if not (self._caps_part_ok(more) or middle) or (_is_word(folded) and folded not in lex.given_names
+                                                            and folded not in lex.surname_words):
+                            break
+                        run.append(more)
+                    plain = head not in lex.ambiguous_names and not _is_word(head)
+                    # "HYACINTH MAY CAMPBELL": a given name that is also a word needs a surname that is not
+                    if len(run) >= 2 and (plain or any(not _is_word(w.split("-")[0].casefold()) for w in run[1:])):
+                        seeds.append(_Seed(tuple(run), None, False, "caps run"))
+                    break
         return seeds
 
     def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
@@ -1002,9 +1072,13 @@ class _People:
         if follow:
             word = follow.group(1)
             folded = word.casefold()
-            if (folded not in lex.weak_never and folded not in lex.all_roles and not word.isupper()
+            after = text[end + follow.end():end + follow.end() + 3]
+            if (folded not in lex.weak_never and (folded not in lex.all_roles or folded in lex.surname_words)
+                    and (not word.isupper() or self._caps_surname(word, after))
                     and folded not in self.name_tokens and folded not in self.lower_words
-                    and not re.match(r"[ \t]*(?:[:|]|\d)", text[end + follow.end():end + follow.end() + 3])):
+                    and not re.match(r"[ \t]*\d", after)
+                    # "Bisi Alabi: Morning" (a chat's speaker), not "Amir Supervisor:" (a form's next label)
+                    and not (re.match(r"[ \t]*[:|]", after) and (_is_word(folded) or word.isupper()))):
                 end += follow.end()
         if (initial := _SURNAME_INITIAL.match(text, end)) is not None and initial.group(1) not in "AI":
             end = initial.end(1)  # "Zuzanna N (Y8)": a surname written as its initial
@@ -1322,6 +1396,9 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
             for m in lex.born_date.finditer(text)]
     out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
             for m in lex.dob_loose.finditer(text)]
+    if lex.dob_corrected is not None:
+        out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
+                for m in lex.dob_corrected.finditer(text)]
     out += _dob_columns(text, lex)
     for found in list(out):
         more = lex.dob_alternative.match(text, found.end)
@@ -1330,6 +1407,12 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
         elif more:
             out += [_Found(m.start(), m.end(), "DOB", _date_key(m.group(0)))
                     for m in _DATE_RE.finditer(text, more.start("inner"), more.end("inner"))]
+    # a date of birth written again elsewhere ("should be 18/08/2022 right?" ... "Yes 18/08/2022") is the
+    # same identifier: every full date with the same value is redacted too
+    keys = {f.key for f in out}
+    if keys:
+        out += [_Found(m.start(), m.end(), "DOB", _date_key(m.group(0))) for m in _DATE_RE.finditer(text)
+                if _date_key(m.group(0)) in keys]
     name_ends = {end: roles.get(key) for _, end, key in names}
     for match in lex.paren_date.finditer(text):  # "Amir Hussain (12/03/2017)", "Ayaan Chaudhry, 05/11/2019"
         before = text[:match.start()].rstrip(" \t")
