@@ -40,13 +40,18 @@ TYPE_MATCH = {
     "POSTCODE": {"POSTCODE"}, "PHONE": {"PHONE"}, "EMAIL": {"EMAIL"}, "NHS": {"NHS_NUMBER"},
     "NI": {"NI_NUMBER"}, "SCHOOL": {"SCHOOL"},
 }
-HOLDOUT_FROM = 55  # written after tuning on dev/test; then used for tuning too (README.md)
-HOLDOUT2_FROM = 69  # written after tuning on holdout; then used for tuning too (README.md)
-HOLDOUT3_FROM = 83  # written after tuning on holdout2; its misses were then fixed (README.md)
-HOLDOUT4_FROM = 93  # written by a separate writer who never saw the redactor; scored once, then tuned on
-HOLDOUT5_FROM = 123  # another separate writer; scored once after tuning on holdout4, then tuned on
-HOLDOUT6_FROM = 153  # a third separate writer; scored once after tuning on holdout5, then tuned on
-HOLDOUT7_FROM = 183  # a fourth separate writer; scored once after tuning on holdout6, never tuned on
+# Batches written after the first dev/test halves, by their first document number (README.md):
+# each was scored once before anything was changed for it; all but the last were then tuned on.
+HOLDOUTS = (
+    (55, "holdout"),    # written after tuning on dev/test
+    (69, "holdout2"),   # written after tuning on holdout
+    (83, "holdout3"),   # written after tuning on holdout2
+    (93, "holdout4"),   # by a separate writer who never saw the redactor (as are the next three)
+    (123, "holdout5"),  # after tuning on holdout4
+    (153, "holdout6"),  # after tuning on holdout5
+    (183, "holdout7"),  # after tuning on holdout6; never tuned on
+)
+SPLITS = ("dev", "test") + tuple(name for _, name in HOLDOUTS)
 ROLE_TYPE = {"child": "CHILD", "parent": "PARENT", "other": "PERSON"}
 _MARK = re.compile(r"\[\[(?P<type>[A-Z]+)(?:\.(?P<role>child|parent|other))?:(?P<text>.*?)\]\]")
 
@@ -79,8 +84,8 @@ def parse_source(source: str) -> list[dict]:
         if "[[" in text or "]]" in text:
             raise ValueError(f"{doc_id}: unbalanced markup")
         number = int(re.sub(r"\D", "", doc_id))
-        split = ("holdout7" if number >= HOLDOUT7_FROM else "holdout6" if number >= HOLDOUT6_FROM else "holdout5" if number >= HOLDOUT5_FROM else "holdout4" if number >= HOLDOUT4_FROM else "holdout3" if number >= HOLDOUT3_FROM else "holdout2" if number >= HOLDOUT2_FROM
-                 else "holdout" if number >= HOLDOUT_FROM else "dev" if number % 2 else "test")
+        split = next((name for first, name in reversed(HOLDOUTS) if number >= first),
+                     "dev" if number % 2 else "test")
         documents.append({"id": doc_id, "split": split, "text": text,
                           "spans": spans})
     return documents
@@ -94,9 +99,17 @@ def build() -> list[dict]:
     return documents
 
 
+def _splits(value: str) -> str:
+    unknown = [v for v in value.split(",") if v not in SPLITS] if value != "all" else []
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown split(s) {unknown}; use all or {', '.join(SPLITS)}")
+    return value
+
+
 def load(split: str = "all") -> list[dict]:
     documents = [json.loads(line) for line in JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [d for d in documents if split == "all" or d["split"] == split]
+    wanted = set(split.split(","))  # "holdout4,holdout5" pools splits
+    return [d for d in documents if split == "all" or d["split"] in wanted]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -192,7 +205,8 @@ def print_report(result: dict, split: str, show_misses: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("all", "dev", "test", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"), default="all")
+    parser.add_argument("--split", default="all", type=_splits,
+                        help="all, or one or more of " + ", ".join(SPLITS) + " (comma-separated: pooled)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--misses", action="store_true", help="list every miss and false positive "
                                                               "(fictional text, safe to print)")
