@@ -78,6 +78,7 @@ _NAME_AGREED = re.compile(r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w
 _RECOMMEND = re.compile(r"^\s*(?:(?:finally|also|lastly|secondly|thirdly|firstly),?\s+)?(?:(?:I|we|the social worker|the "
                         r"assessor)\s+(?:would\s+|also\s+|strongly\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
                         r"(?:recommended|expected|agreed)\s+that\s+)", re.IGNORECASE)
+_RECOMMEND_SECTIONS = {"plan", "other", "review", "preamble", "management_oversight", "contingency"}
 _NEXT_STEP = re.compile(r"^\s*the next steps? (?:is|are|will be) for (?P<who>[\w'’ -]{2,40}?) to\s+", re.IGNORECASE)
 _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
 # Prose sections in which a sentence's second clause may be the action.
@@ -306,10 +307,9 @@ class ActionExtractor:
                 rest, match = main
                 named = body[:len(body) - len(rest)]
                 body, condition = rest[:1].upper() + rest[1:], True
-        plan_item = (is_item or bool(recommended)) and unit.section in ("plan", "other", "review", "preamble",
-                                                                          "management_oversight", "contingency") \
-            and (is_item and unit.section == "plan" or recommended) and len(body.split()) >= 2 \
-            and not body.rstrip().endswith("?")
+        # A list item under the plan, or a recommendation anywhere actions are written.
+        plan_item = (is_item and unit.section == "plan" or recommended and unit.section in _RECOMMEND_SECTIONS) \
+            and len(body.split()) >= 2 and not body.rstrip().endswith("?")
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
         if not match and not condition and not plan_item:

@@ -570,13 +570,20 @@ class EnsembleLabeller(TrainedLabeller):
         self.members = [load_trained(m, self.folder.parent / m) for m in self.settings["members"]]
 
     def raw_scores(self, context, infos):
-        probs, explain = [], None
-        for member in self.members:
-            z, why = member.raw_scores(context, infos)
-            probs.append(np.column_stack([calibrate(z[:, j], member.calibration[label])
-                                          for j, label in enumerate(self.labels)]))
-            explain = explain if explain is not None else why
-        return logit(np.mean(probs, axis=0)), explain
+        return mean_member_logit(self.members, context, infos, self.labels)
+
+
+def mean_member_logit(members: Sequence[TrainedLabeller], context: DocContext, infos: list[UnitInfo],
+                      labels: Sequence[str]) -> tuple[np.ndarray, list[dict[str, str]]]:
+    """The logit of the mean of the members' calibrated probabilities, and the first member's
+    explanations (used by the ensemble and by `make train` to calibrate it)."""
+    probs, explain = [], None
+    for member in members:
+        z, why = member.raw_scores(context, infos)
+        probs.append(np.column_stack([calibrate(z[:, j], member.calibration[label])
+                                      for j, label in enumerate(labels)]))
+        explain = explain if explain is not None else why
+    return logit(np.mean(probs, axis=0)), explain
 
 
 KINDS_OF_MODEL = {"linear": LinearLabeller, "minilm": MiniLMLabeller, "spacy_textcat": SpacyTextcatLabeller,

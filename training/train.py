@@ -192,6 +192,19 @@ def choose_c(X, ex: Examples, j: int, dense: bool) -> tuple[float, dict]:
     return best, {str(c): round(s, 4) for c, s in scores.items()}
 
 
+def fit_per_label(X, ex: Examples, dense: bool) -> tuple[list, list, dict]:
+    """One logistic regression per label, C chosen by grouped CV: coefficients, intercepts, choices."""
+    coef, intercept, chosen = [], [], {}
+    for j, label in enumerate(LABELS):
+        C, scores = choose_c(X, ex, j, dense=dense)
+        m = ex.mask[:, j] > 0
+        lr = fit_lr(X[m], ex.y[m, j], C, dense=dense)
+        coef.append(lr.coef_[0])
+        intercept.append(lr.intercept_[0])
+        chosen[label] = {"C": C, "cv_average_precision": scores}
+    return coef, intercept, chosen
+
+
 def platt(z: np.ndarray, y: np.ndarray) -> dict:
     """p = sigmoid(a z + b), fitted on dev by maximum likelihood (no regularisation)."""
     from sklearn.linear_model import LogisticRegression
@@ -293,14 +306,7 @@ def train_tfidf(name: str, ex: dict[str, Examples], folder: Path, rules: bool, c
         return hstack(blocks, format="csr")
 
     X = {sp: features(sp) for sp in ("train", "dev")}
-    coef, intercept, chosen = [], [], {}
-    for j, label in enumerate(LABELS):
-        C, scores = choose_c(X["train"], ex["train"], j, dense=False)
-        m = ex["train"].mask[:, j] > 0
-        lr = fit_lr(X["train"][m], ex["train"].y[m, j], C, dense=False)
-        coef.append(lr.coef_[0])
-        intercept.append(lr.intercept_[0])
-        chosen[label] = {"C": C, "cv_average_precision": scores}
+    coef, intercept, chosen = fit_per_label(X["train"], ex["train"], dense=False)
     # Stored as float32; calibration is fitted on exactly what will be loaded.
     coef, intercept = np.array(coef, dtype=np.float32), np.array(intercept, dtype=np.float32)
     z_dev = np.asarray(X["dev"] @ coef.T.astype(np.float64)) + intercept.astype(np.float64)
@@ -333,14 +339,7 @@ def train_ensemble(name: str, ex: dict[str, Examples], folder: Path, out_dir: Pa
     settings = base_settings(name, "ensemble", [], False)
     settings["members"] = list(ENSEMBLE_MEMBERS)
     members = [trained.load_trained(m, out_dir / m) for m in ENSEMBLE_MEMBERS]
-    z_dev = []
-    for d in ex["dev"].docs:
-        probs = []
-        for member in members:
-            z, _ = member.raw_scores(d.context, d.infos)
-            probs.append(np.column_stack([trained.calibrate(z[:, j], member.calibration[label])
-                                          for j, label in enumerate(LABELS)]))
-        z_dev.append(trained.logit(np.mean(probs, axis=0)))
+    z_dev = [trained.mean_member_logit(members, d.context, d.infos, LABELS)[0] for d in ex["dev"].docs]
     calibration, thresholds = fit_calibration(np.vstack(z_dev), ex["dev"])
     versions = "+".join(json.loads((out_dir / m / "model.json").read_text(encoding="utf-8"))["version"]
                         for m in ENSEMBLE_MEMBERS)
@@ -396,14 +395,7 @@ def train_minilm(name: str, ex: dict[str, Examples], folder: Path, rules: bool, 
     scale = raw["train"].std(axis=0)
     scale[scale < 1e-8] = 1.0
     X = {sp: (v - mean) / scale for sp, v in raw.items()}
-    coef, intercept, chosen = [], [], {}
-    for j, label in enumerate(LABELS):
-        C, scores = choose_c(X["train"], ex["train"], j, dense=True)
-        m = ex["train"].mask[:, j] > 0
-        lr = fit_lr(X["train"][m], ex["train"].y[m, j], C, dense=True)
-        coef.append(lr.coef_[0])
-        intercept.append(lr.intercept_[0])
-        chosen[label] = {"C": C, "cv_average_precision": scores}
+    coef, intercept, chosen = fit_per_label(X["train"], ex["train"], dense=True)
     coef, intercept = np.array(coef), np.array(intercept)
     z_dev = X["dev"] @ coef.T + intercept
     calibration, thresholds = fit_calibration(z_dev, ex["dev"])
