@@ -10,10 +10,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reviewer import batch, cli
+from reviewer import batch
 from reviewer.checks import catalogue
 from reviewer.errors import InputError
 from reviewer.report import DIMENSIONS, validate_report_dict
+from cli_run import run  # tests/cli_run.py
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -25,11 +26,6 @@ ASSESSMENT = ("Assessment\n\nMum told me she grew up in foster care after her ow
               "Seen alone at school, Leo said \"I like it when Nan picks me up\".\n")
 INJECTION = "=HYPERLINK(\"http://evil.example\",\"click\")"
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

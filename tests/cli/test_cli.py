@@ -12,6 +12,7 @@ import pytest
 from reviewer import cli
 from reviewer.checks import catalogue
 from reviewer.report import ActionResult, validate_report_dict
+from cli_run import run  # tests/cli_run.py
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -35,11 +36,6 @@ def bare_plan(tmp_path: Path) -> Path:
     path.write_text(BARE_PLAN, encoding="utf-8")
     return path
 
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 # --------------------------------------------------------------------------- examples

@@ -14,6 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from reviewer import readers
 from reviewer.errors import InputError
 from reviewer.readers import ReadResult, read_bytes, read_file
+from robust_files import make_pdf  # the one hand-made PDF builder (tests/robustness/robust_files.py)
 
 SECRET = "Jayden-Secret-Name"  # document text that must never appear in an error message
 
@@ -22,41 +23,6 @@ OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A minimal valid PDF, one Helvetica text line per string, with correct xref offsets."""
-    page_count = len(pages)
-    font_id = 3 + 2 * page_count
-    objects: list[bytes] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>"
-        % (b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(page_count)), page_count),
-    ]
-    for i, lines in enumerate(pages):
-        content = b"BT /F1 12 Tf 72 720 Td 14 TL "
-        for line in lines:
-            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            content += b"(" + escaped.encode("latin-1") + b") Tj T* "
-        content += b"ET"
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (font_id, 4 + 2 * i)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref_at = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref_at)
-    return bytes(out)
 
 
 def pdf_from_writer(writer: PdfWriter) -> bytes:

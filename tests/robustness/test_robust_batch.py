@@ -17,15 +17,11 @@ import pytest
 
 from reviewer import cli
 from robust_files import OLE, PNG, PROSE, SECRET, corrupt_docx, encrypted_pdf, scanned_pdf, text_pdf
+from cli_run import run  # tests/cli_run.py
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

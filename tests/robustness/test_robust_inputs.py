@@ -15,18 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import cli
 from reviewer.readers import MAX_CHARS, read_file
 from robust_files import (JPEG, OLE, PNG, PROSE, SECRET, bomb_docx, corrupt_docx, docx_bytes, encrypted_pdf,
                           lying_bomb_docx, scanned_pdf, text_pdf)
+from cli_run import run  # tests/cli_run.py
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def assert_refused(capsys, path: Path, *phrases: str) -> str:
