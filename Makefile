@@ -30,6 +30,7 @@ test: install browser
 train: install
 	$(PY) training/build_corpus.py
 	$(PY) training/train.py
+	$(PY) training/train_name_tagger.py
 
 bench: install
 	$(PY) benchmarks/bench.py

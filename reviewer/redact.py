@@ -37,6 +37,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import ConfigError, InputError
+from .name_tagger import Gate, NameTagger
 
 __all__ = [
     "NAME_TYPES", "STRUCTURED_TYPES", "PLACE_TYPES", "TYPES",
@@ -408,6 +409,12 @@ def _nlp():
 
 
 @lru_cache(maxsize=1)
+def name_tagger() -> NameTagger:
+    """The learned name tagger (models/name_tagger/), with this module's dictionary and given names."""
+    return NameTagger.load(_is_word, _lexicon().given_names)
+
+
+@lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """English words (the lemmatizer's WordNet index, all parts of speech), lower case."""
     lookups = _nlp().get_pipe("lemmatizer").lookups
@@ -516,6 +523,7 @@ class _People:
         self.initial_ok: set[str] = set()  # surnames a bare initial before joins ("H. Tranter")
         seeds = (self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
                  + self._sign_off_seeds() + self._caps_seeds())
+        seeds += self._tagger_seeds(seeds)
         seeds += self._pair_seeds(seeds)
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
@@ -553,6 +561,16 @@ class _People:
         self.mentions, self.roles = self._entities(raw)
 
     # -- seeds
+
+    def _tagger_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
+        """Names the learned tagger finds (reviewer/name_tagger.py): a backup for writers' habits the
+        cues miss. Capitals that are the initials of a name the cues found ("HLQ" for Harrison-Lee
+        Quarmby) are left to the initials pass, which gives them that person's placeholder."""
+        tagger = name_tagger()
+        protected = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(self.text)]
+        gate = Gate(self.lex, self.ents, _is_word, tagger.word_threshold, protected)
+        found = gate.seeds(tagger.runs(self.text), self.text, [seed.tokens for seed in seeds])
+        return [_Seed(words, None, all(w.islower() for w in words), "tagger") for words in found]
 
     def _clean(self, raw: str, keep: str, strong: bool) -> tuple[str, ...]:
         if keep == "all":  # every capitalised token of the capture, each checked
