@@ -229,7 +229,10 @@ def test_pii_set_identifiers_are_fictional(evaluation):
 
 
 def test_published_recall_on_the_pii_set(evaluation):
-    result = evaluation.score(evaluation.load("all"))
+    # A floor on the batches the redactor was developed on; the newest batch, never tuned on, is
+    # reported on its own (its first score, in SECURITY.md and corpora/pii/README.md).
+    untuned = evaluation.HOLDOUTS[-1][1]
+    result = evaluation.score([d for d in evaluation.load("all") if d["split"] != untuned])
     groups = result["groups"]
     assert groups["names"]["recall"] >= 0.97, groups
     assert groups["structured identifiers"]["recall"] >= 0.99, groups
