@@ -79,7 +79,15 @@ _RECOMMEND = re.compile(r"^\s*(?:(?:finally|also|lastly|secondly|thirdly|firstly
                         r"assessor)\s+(?:would\s+|also\s+|strongly\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
                         r"(?:recommended|expected|agreed)\s+that\s+)", re.IGNORECASE)
 _RECOMMEND_SECTIONS = {"plan", "other", "review", "preamble", "management_oversight", "contingency"}
+# "It would be beneficial for Mum to attend …", "It is important for Dad to …": the person is the owner.
+_BENEFICIAL = re.compile(r"^\s*it\s+(?:would|will|is|may)\s+(?:be\s+)?(?:really\s+|very\s+)?(?:beneficial|helpful|"
+                         r"important|useful|good|essential|advisable)\s+for\s+(?P<who>[\w'’ -]{2,40}?)\s+to\s+",
+                         re.IGNORECASE)
 _NEXT_STEP = re.compile(r"^\s*the next steps? (?:is|are|will be) for (?P<who>[\w'’ -]{2,40}?) to\s+", re.IGNORECASE)
+# A line the document itself marks as an action ("ACTION: HV to …", "Action – Mum to …", "AGREED: …",
+# "Steps: Dad will …"), wherever it sits: minutes put them under agency updates and discussion.
+_ACTION_LABEL = re.compile(r"^\s*(?:agreed(?:\s+actions?)?|actions?(?:\s+agreed)?|next\s+steps?|steps?|task)\s*\d*\s*"
+                           r"(?::|[-–—](?=\s))\s*(?=\S)", re.IGNORECASE)
 _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", re.IGNORECASE)
 # Prose sections in which a sentence's second clause may be the action.
 _CLAUSE_SECTIONS = {"plan", "contingency", "review"}
@@ -124,6 +132,22 @@ def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> lis
             k += 1
         if k >= 0 and plan_from[k][1] and unit.section in _PLAN_AREA_TOPICS:
             unit = replace(unit, section="plan")
+        out.append(unit)
+    return out
+
+
+def _need_lists(units: list[Unit]) -> list[Unit]:
+    """Items listed under a "Need 1: …" / "Outcome 2: …" / "Worry: …" line are that need's
+    actions, whatever heading the need itself sits under ("NEED 1: Kai is safe" then "1a) SW to …")."""
+    out, under = [], None
+    for unit in units:
+        if unit.kind == "block" and "need" in unit.fields and "task" not in unit.fields:
+            under = (unit.section, unit.heading)
+        elif unit.kind == "item" and under == (unit.section, unit.heading):
+            if unit.section in _NON_ACTION_SECTIONS:
+                unit = replace(unit, section="plan")
+        else:
+            under = None
         out.append(unit)
     return out
 
@@ -173,7 +197,7 @@ class ActionExtractor:
                  headings: list[Heading] | None = None) -> list[ActionResult]:
         actions = []
         if doc_type != "assessment":
-            units = _plan_areas(units, headings)
+            units = _need_lists(_plan_areas(units, headings))
         for whole in units:
             if doc_type == "assessment" and not self._assessment_action_place(whole):
                 continue
@@ -242,7 +266,7 @@ class ActionExtractor:
             timescale = self._timescale_from_cells(time_cells, unit.text)
             if owner.text is None and not any(c.strip() for c in owner_cells):
                 owner = self.owners.from_text(task)[0]
-            return _Parts(owner, timescale, self._strip_owner(task))
+            return _Parts(owner, timescale, self._strip_owner(task), self._passive_subject(task))
         if unit.section in _NON_ACTION_SECTIONS:
             return None
         # No header: guess each cell's role from what it looks like.
@@ -265,6 +289,8 @@ class ActionExtractor:
         task = fields.get("task") or fields.get("need")
         if not task:
             return None
+        if "task" not in fields and not (self._action_match(task) or _imperative(task)):
+            return None  # "Need: Zayn sleeps downstairs…": a need restated, nothing to be done (§5.1)
         if fields.get("owner", "").strip():
             owner = self._owner_from_cells([fields["owner"]], task)
         else:
@@ -278,7 +304,14 @@ class ActionExtractor:
         qa = _QUESTION_ANSWER.match(body)
         if qa:
             body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
+        label = _ACTION_LABEL.match(body)
+        if label:
+            body = body[label.end():]
+            if "," in body and not re.search(r"\b(?:to|will|should|must)\b", body) \
+                    and self.owners.classify(body.split(",")[0]).text:
+                return None  # "Agreed: Tom Egan, Team Manager, 25/03/2025": a sign-off
         body = _AGREED.sub("", body, count=1)  # "We agreed you will take Teo to nursery…"
+        body = _BENEFICIAL.sub(r"\g<who> to ", body, count=1)
         recommended = _RECOMMEND.match(body)
         if recommended:
             # "I recommend that Rania and Martin attend …", "It is expected that the parents will …"
@@ -293,7 +326,7 @@ class ActionExtractor:
         if inline:
             # "Contingency: if the plan is not followed, legal advice will be sought."
             body, section = body[inline.end():], "contingency"
-        if section in _NON_ACTION_SECTIONS and section != "management_oversight":
+        if section in _NON_ACTION_SECTIONS and section != "management_oversight" and not label:
             return None
         is_item = unit.kind == "item"
         match = self._action_match(body)
@@ -308,7 +341,8 @@ class ActionExtractor:
                 named = body[:len(body) - len(rest)]
                 body, condition = rest[:1].upper() + rest[1:], True
         # A list item under the plan, or a recommendation anywhere actions are written.
-        plan_item = (is_item and unit.section == "plan" or recommended and unit.section in _RECOMMEND_SECTIONS) \
+        plan_item = (is_item and unit.section == "plan" or recommended and unit.section in _RECOMMEND_SECTIONS
+                     or label is not None) \
             and len(body.split()) >= 2 and not body.rstrip().endswith("?")
         if unit.section in _GOAL_SECTIONS and not (match and re.search(r"\bwill\b", match.group("modal"), re.I)):
             return None
@@ -414,6 +448,11 @@ class ActionExtractor:
         # Nothing in the "When" column: a date written into the task still counts.
         return find_timescale(whole, self.extra_vague)
 
+    def _passive_subject(self, task: str) -> str:
+        """The subject of an agentless passive task cell ("Support to be provided to …"), else ""."""
+        owner, start = self.owners.from_text(task)
+        return task[:start] if owner.problem == "passive" else ""
+
     def _strip_owner(self, task: str) -> str:
         """The task without a leading owner ("Mum to attend…" → "attend…"), when there is one."""
         owner, start = self.owners.from_text(task)
@@ -440,7 +479,9 @@ class ActionExtractor:
         if _imperative(text):
             return True
         if not is_item:
-            return False
+            # "Further work with Dad on routines is needed.": a task named as a need, owner unnamed.
+            return re.search(r"\b(?:is|are)\s+(?:still\s+)?(?:needed|required)\s*[.!]?$", text) is not None
+
         ts = find_timescale(text, self.extra_vague)
         if (ts.text or ts.vague) and len(words) <= 25 and not re.search(
                 r"\b(was|were|had|has been|have been|did)\b", text, re.IGNORECASE):

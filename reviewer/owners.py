@@ -17,7 +17,7 @@ from .resources import lexicons
 
 MODAL = (r"(?:will\s+(?:continue\s+to|need\s+to|be\s+(?:able\s+to|responsible\s+for|expected\s+to|asked\s+to))|will|"
          r"(?:is|are|am)\s+(?:to|going\s+to|responsible\s+for|expected\s+to|asked\s+to)|"
-         r"(?:has|have)\s+agreed\s+to|agreed\s+to|agrees\s+to|agree\s+to|(?:has|have)\s+offered\s+to|"
+         r"(?:has|have)\s+agreed\s+to|agreed\s+to|(?:was|were)\s+(?:asked|reminded|advised)\s+(?:to|that)|agrees\s+to|agree\s+to|(?:has|have)\s+offered\s+to|"
          r"needs?\s+to|must|should|shall|"
          r"(?:has|have)\s+to|can|would|to(?:\s+continue\s+to)?)")
 _SUBJECT = re.compile(r"^(?P<subj>[^.;:!?]{1,70}?)\s+(?P<modal>" + MODAL + r")\s+(?P<rest>\S.*)$",
@@ -31,7 +31,7 @@ _INLINE_OWNER = re.compile(r"\b(?:responsible|resp|lead(?: professional| agency)
                            r"(?P<owner>[^;,.()\n|]{2,50})", re.IGNORECASE)
 _AGENT = re.compile(r"\bby\s+(?P<agent>(?:the\s+|her\s+|his\s+|their\s+|mum's\s+|dad's\s+)?"
                     r"[^\W\d_][\w'’]*(?:\s+(?:and\s+)?[^\W\d_][\w'’]*){0,4})", re.IGNORECASE)
-_PASSIVE = re.compile(r"^(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?(?!(?:at|in|on|out|up|back|home|about|"
+_PASSIVE = re.compile(r"^(?:not\s+|never\s+)?(?:be|been|being|continue\s+to\s+be)\s+(?:\w+ly\s+)?(?!(?:at|in|on|out|up|back|home|about|"
                       r"present|patient|honest|open|ready|there|here|kind|calm|safe)\b)\w+(?:ed|en|wn|ne|de|t|ld|pt|ght)\b",
                       re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|our|her|his|their|your|my)\s+", re.IGNORECASE)
@@ -50,7 +50,7 @@ _ORG_HEADS = {"worker", "officer", "nurse", "team", "service", "services", "prac
               "consultant", "therapist", "psychologist", "adviser", "advisor", "chair", "provider", "carer", "assessor",
               "dietitian", "dietician", "counsellor", "paediatrician", "physiotherapist", "teacher", "head",
               "solicitor", "staff", "volunteer", "befriender", "mediator", "navigator", "champion",
-              "carers", "housing", "association", "group"}
+              "carers", "housing", "association", "group", "ward"}
 _NOT_OWNER_LAST = {"meeting", "meetings", "plan", "assessment", "referral", "conference", "review", "visit",
                    "visits", "session", "sessions", "contact", "consent", "dbs", "case", "checks", "check",
                    "application", "information", "order", "report", "letter", "appointment", "appointments"}
@@ -242,8 +242,11 @@ class OwnerFinder:
             if owner.text:
                 return owner, offset
         colon = _COLON_OWNER.match(body)
-        if colon and len(colon.group("owner").split()) <= 5:
+        if colon and len(colon.group("owner").split()) <= 7:
             owner = self.classify(colon.group("owner"))
+            if owner.text and _PASSIVE.match(re.sub(r"^(?:to|will|should|must|needs? to)\s+", "", colon.group("rest"))):
+                # "School transport: to be reviewed": a topic, then an agentless passive.
+                return (self._agent(colon.group("rest")) or Owner(None, "passive")), offset + colon.start("rest")
             if owner.text or owner.problem in ("pronoun", "collective"):
                 return owner, offset + colon.start("rest")
         subject = _SUBJECT.match(body)

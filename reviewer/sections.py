@@ -20,7 +20,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
 _TERMINAL = re.compile(r"[.;,!]\s*$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_LIST_START = re.compile(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|\(?\d{1,2}[.)]|[a-z][.)])\s+\S")
+_LIST_START = re.compile(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|\(?\d{1,2}[a-h]?[.)]|[a-z][.)]|\([ivx]{1,4}\))\s+\S")
 _SMALL_WORDS = {"and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "at", "from", "about", "we", "are", "is", "s"}
 
 
@@ -103,6 +103,8 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
         if not known or (len(words) > 6 and not (len(parts) > 1 and patterns.classify(parts[-1])
                                                   and len(_WORD.findall(parts[-1])) <= 6)):
             return False
+    if len(re.split(r"\s+[-–—]\s+", rest)) >= 3:
+        return False  # "Dad - see the GP about his sleep - every month": Who - What - When, an item
     if _TERMINAL.search(stripped) and not stripped.endswith(":"):
         return False
     letters = [c for c in shape if c.isalpha()]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .resources import load_json
 from .sections import SectionPatterns, default_patterns, heading_text, looks_like_heading
 
-_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|[-*]\s+\[[ xX]\]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|[a-z][.)]|\([a-z]\)|[ivx]{1,4}[.)])\s+(?=\S)")
+_ITEM = re.compile(r"^(\s*)(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\[[ xX✓✔]?\]|[-*]\s+\[[ xX]\]|\d{1,2}[.)](?!\d)|\d{1,2}(?:\.\d{1,2}){1,2}[.)]?(?=\s+[A-Za-z])|\(\d{1,2}\)|\d{1,2}[a-h][.)]|[a-z][.)]|\([a-z]\)|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?=\S)")
 _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,2}(?:\.\d{1,2})*|[A-Ha-h])[.)]?\s+\S")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z /'’()&?-]{0,40}?)\s*(?:\d{1,2}(?:\.\d{1,2})*)?\s*(?:[:：]|\?(?=\s|$))\s*(.*?)\s*$")
@@ -65,6 +65,8 @@ def column_roles() -> dict[str, str]:
 
 def _label_key(label: str) -> str:
     key = label.strip().lower().replace("’", "'")
+    # "Action (Specific)", "Lead (named worker)": a bracketed gloss does not change the column.
+    key = re.sub(r"\s*\([^)]*\)\s*$", "", key) or key
     key = re.sub(r"\s*\d+\s*$", "", key)
     key = re.sub(r"[*_?]", "", key)
     return re.sub(r"\s+", " ", key).strip(" .:")
@@ -171,8 +173,18 @@ class Segmenter:
                 units.append(block)
                 block = None
 
+        stacked = self._stacked_blocks(text, lines)
         i = 0
         while i < len(lines):
+            if i in stacked:
+                flush_paragraph()
+                close_block()
+                roles = stacked[i]
+                spans = [_strip_span(text, *lines[i + k]) for k in range(len(roles))]
+                units.append(Unit(spans[0][0], spans[-1][1], "block", text[spans[0][0]:spans[-1][1]], section,
+                                  heading, fields=dict(zip(roles, spans)), group=group))
+                i += len(roles)
+                continue
             start, end = lines[i]
             line = text[start:end]
             stripped = line.strip()
@@ -278,6 +290,52 @@ class Segmenter:
         flush_paragraph()
         close_block()
         return Segmentation(text, units, headings)
+
+    def _stacked_blocks(self, text: str, lines: list[tuple[int, int]]) -> dict[int, list[str]]:
+        """Actions written as three bare lines with no labels, one after another, blank lines
+        between ("Refer Mum to the Freedom Programme / Ana Reyes (SW) / By 30 June 2025"): first
+        line index of each such block -> the role of each of its lines."""
+        from .timescales import find_timescale
+
+        paragraphs, run = [], []
+        for k, (s, e) in enumerate(lines + [(len(text), len(text))]):
+            if text[s:e].strip():
+                run.append(k)
+            else:
+                if run:
+                    paragraphs.append(run)
+                run = []
+        candidates: dict[int, list[str]] = {}
+        timed: dict[int, bool] = {}
+        for para in paragraphs:
+            if len(para) != 3:
+                continue
+            texts = [text[lines[k][0]:lines[k][1]].strip() for k in para]
+            if any(_is_row(t) or _ITEM.match(t) or heading_text(t) is not None or self._field(t) is not None
+                   for t in texts):
+                continue
+            if re.search(r"[:?;]$", texts[0]) or any(re.search(r"[.:;?!]$", t) for t in texts[1:]):
+                continue
+            sizes = [len(t.split()) for t in texts]
+            if sizes[2] > 12 or min(sizes[0], sizes[1]) > 12 or max(sizes[0], sizes[1]) < 3:
+                continue
+            when = find_timescale(texts[2])
+            timed[para[0]] = bool(when.text or when.vague or re.search(r"\d", texts[2]))
+            # "What / Who / When" is the usual order; a short first line over a long one is "Who / What".
+            first_is_who = sizes[0] <= 5 and sizes[1] > sizes[0] + 2
+            candidates[para[0]] = ["owner", "task", "timescale"] if first_is_who else ["task", "owner", "timescale"]
+        # Only a run of such blocks is a plan layout; a lone three-line paragraph may be an address.
+        starts = sorted(candidates)
+        keep: dict[int, list[str]] = {}
+        group: list[int] = []
+        for k in starts + [None]:
+            if k is not None and group and not text[lines[group[-1] + 2][1]:lines[k][0]].strip():
+                group.append(k)
+                continue
+            if len(group) >= 2 and sum(timed[g] for g in group) * 2 >= len(group):
+                keep.update({g: candidates[g] for g in group})
+            group = [k] if k is not None else []
+        return keep
 
     @staticmethod
     def _wrapped(text: str, block: Unit, line: str) -> bool:

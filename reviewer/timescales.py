@@ -31,18 +31,19 @@ _DATE = rf"(?:{_TEXT_DATE}|{_NUMERIC_DATE})"
 _CHECKABLE = [
     ("week_commencing", rf"\b(?:w/c|w\.c\.?|wc|w/b|wk\s*(?:commencing|beginning|beg\.?|com\.?)|week\s+(?:commencing|beginning|starting|of))\s*{_DATE}"),
     ("date", rf"(?:\b(?:by|before|on|no later than|from|until|till|starting|start(?:ing)? on|due|for|at|after|w/e|week ending|end of)\s+)?(?:the\s+)?{_DATE}"),
-    ("within", rf"\bwithin\s+(?:the\s+next\s+)?{_NUM}\s+(?:working\s+|calendar\s+|school\s+|clear\s+)?(?:hours?|days?|weeks?|months?|fortnights?)(?:\s+of\s+(?:[\w'’]+\s+){{0,4}}?(?:return|referral|birth|discharge|release|the (?:ic|rc)pc|this plan|the plan|conference|the meeting|(?:the )?incident|being found|(?:the )?episode|(?:the )?visit|receipt|notification|(?:the )?request|(?:the )?disclosure|(?:the )?review|today|allocation)\b)?"),
+    ("within", rf"\bwithin\s+(?:the\s+next\s+)?{_NUM}\s+(?:working\s+|calendar\s+|school\s+|clear\s+)?(?:hours?|days?|weeks?|months?|fortnights?)(?:\s+of\s+(?:[\w'’]+\s+){{0,4}}?(?:return|referral|birth|discharge|release|the (?:ic|rc)pc|this plan|the plan|(?:this|the) assessment|conference|the meeting|(?:the )?incident|being found|(?:the )?episode|(?:the )?visit|receipt|notification|(?:the )?request|(?:the )?disclosure|(?:the )?review|today|allocation)\b)?"),
     ("in_period", rf"\b(?:in|over|during)\s+the\s+next\s+{_NUM}\s+(?:working\s+)?(?:days?|weeks?|months?)|\bin\s+{_NUM}\s+(?:working\s+)?(?:days?|weeks?|months?)(?:'|’)?\s*(?:time)?"),
     ("frequency", rf"\b(?:(?:at\s+least\s+)?(?:once|twice|three times|four times|\d+\s+times|{_NUM}\s+times)\s+(?:a|per|each|every)\s+(?:day|week|fortnight|month|term|half[- ]term)"
-                  rf"|every\s+(?:other\s+|second\s+|single\s+)?(?:{_NUM}\s+)?(?:days?|mornings?|evenings?|nights?|weekdays?|weekends?|weeks?|fortnights?|months?|terms?|school days?|{_DAYNAME})\b"
+                  rf"|every\s+(?:other\s+|second\s+|single\s+)?(?:{_NUM}\s+)?(?:working\s+|school\s+|calendar\s+)?(?:days?|mornings?|evenings?|nights?|weekdays?|weekends?|weeks?|fortnights?|months?|terms?|school days?|{_DAYNAME})\b"
                   rf"|each\s+(?:day|morning|evening|week|fortnight|month|term|{_DAYNAME})"
                   rf"|(?:on\s+)?{_DAYNAMES}(?:\s+(?:and|&)\s+{_DAYNAMES})?"
-                  rf"|(?:at|for)\s+(?:each|every)\s+(?:visit|contact|appointment|session|cgm|core group(?: meeting)?|review(?: meeting)?|conference|cin review|handover|change-?over)"
+                  rf"|(?:(?:at|for|after|on)\s+)?(?:each|every)\s+(?:(?:of\s+(?:their|our|the|his|her|your|my)|home|planned|statutory|unannounced|missing)\s+)?(?:visits?|contacts?|appointments?|sessions?|meetings?|episodes?|cgm|core group(?: meeting)?s?|review(?: meeting)?s?|conferences?|cin reviews?|handovers?|change-?overs?)\b"
                   rf"|(?:daily|nightly|weekly|fortnightly|monthly|termly|half[- ]termly|bi-?weekly|bi-?monthly|twice[- ]weekly|twice[- ]monthly|each week|per week|a week)\b)"),
     ("named_point", rf"\b(?:by|before|at|for|until|from|after|over|during|in|at the)?\s*(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:this\s+|next\s+)?(?:(?:spring|summer|autumn|winter|school|academic)\s+)?(?:term|school year|academic year|month|week|year|holidays?)"
                     rf"|end\s+of\s+{_MONTH}(?:\s+\d{{4}})?"
                     rf"|(?:start|beginning)\s+of\s+(?:the\s+)?(?:(?:new|next|spring|summer|autumn)\s+)?(?:term|school year|academic year|month)"
                     rf"|easter(?:\s+holidays?)?|christmas(?:\s+holidays?)?|(?:october|february|may)?\s*half[- ]term|summer holidays?|new year|eid|diwali"
+                    rf"|(?:by\s+the\s+time|before|until|when)\s+(?:[\w'’-]+\s+){{1,3}}?(?:is|turns)\s+{_NUM}\s+(?:weeks?|months?|years?)(?:\s+old)?"
                     rf"|(?:this|next)\s+(?:week|month|{_DAYNAME})|tomorrow|today|tonight|immediately|with immediate effect|from today|straight away|same day|the same day"
                     rf"|{_MONTH}(?=\s*[.,;)]|\s*$|\s+(?:and|when|at|for|before|to|half)\b))"),
     ("by_day", rf"\b(?:by|on|before|next|this|every|until)\s+{_DAYNAME}\b"),
@@ -55,7 +56,7 @@ _NOT_DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _COURSE_LENGTH = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty)[- ](?:week|session|day|month)s?(?:[- ]long)?\s+"
+    r"(?<!within\s)(?<!in\s)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sixteen|twenty)[- ](?:week|session|day|month)s?(?:[- ]long)?\s+"
     r"(?:\w+\s+){0,2}(?:programme|program|course|group|block|package|intervention|assessment|plan|block|placement|parenting|treatment|detox|rehab)",
     re.IGNORECASE,
 )
@@ -116,10 +117,21 @@ def _first_merged(text: str, spans: list[tuple[int, int, str]],
     return start, end, kind
 
 
+# "the group, which meets on Thursdays", "a club that runs every Monday": when the service runs (D16).
+_SERVICE_SCHEDULE = re.compile(r"\b(?:which|that)\s+(?:runs?|meets?|is\s+held|are\s+held|takes?\s+place|happens?|"
+                               r"operates?|is\s+open)\b[^.;]*", re.IGNORECASE)
+# "no more than two nights a week": a limit on how often, not when the task is done.
+_LIMIT = re.compile(rf"\b(?:no|not)\s+more\s+than\s+(?:{_NUM}|once|twice)\s+[\w\s]{{0,20}}?(?:a|per|each)\s+"
+                    r"(?:day|week|fortnight|month)\b", re.IGNORECASE)
+
+
 def _blocked(text: str) -> list[tuple[int, int]]:
-    """Spans that look like timescales but are not: course lengths and service frequencies."""
+    """Spans that look like timescales but are not: course lengths, service frequencies and
+    schedules, and limits on how often."""
     spans = [m.span() for m in _COURSE_LENGTH.finditer(text)]
     spans += [m.span() for m in _SERVICE_FREQUENCY.finditer(text)]
+    spans += [m.span() for m in _SERVICE_SCHEDULE.finditer(text)]
+    spans += [m.span() for m in _LIMIT.finditer(text)]
     return spans
 
 

@@ -169,3 +169,130 @@ def test_goals_for_a_child_have_no_owner_and_things_are_not_owners(reviewer):
     assert _find(actions, "homework club").owner == "Callum"
     assert _find(actions, "Police checks").owner is None
     assert _find(actions, "plan will be reviewed").timescale is not None
+
+
+def test_smart_table_with_glossed_action_header_and_blank_first_cells(reviewer):
+    text = ("CHILD IN NEED PLAN\n\nSMART plan\n"
+            "Outcome | Action (what will be done) | Measure | Lead | Target date | RAG\n"
+            "Priya sleeps safely | Buy a cot for Priya | Cot in place | Mum | 20/03/2026 | Amber\n"
+            " | Review the sleeping arrangements |  | HV | Each visit | Green\n"
+            " | Keep an eye on the bedroom |  | All | Ongoing | Red\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 3
+    assert _find(actions, "Buy a cot").task.startswith("Buy a cot")
+    assert _find(actions, "sleeping arrangements").timescale == "Each visit"
+    keep = _find(actions, "Keep an eye")
+    assert keep.owner is None and keep.timescale is None and not keep.specific
+
+
+def test_labelled_action_lines_in_minutes_under_agency_updates(reviewer):
+    text = ("CORE GROUP MEETING\n\n2. School update\n"
+            "Mr Osei said Dara was late four times this half term.\n"
+            "Action – Dad to walk Dara to school by 8:40 every morning.\n"
+            "ACTION: School to ring Dad by 9:15am on any day Dara is absent.\n\n"
+            "3. Agreed\n"
+            "AGREED: Lena Brook (SW) to refer Dad to the parenting group by 02/04/2026.\n"
+            "AGREED: Dental check for Dara.\n"
+            "Agreed: Sam Hale, Team Manager, 20/03/2026\n")
+    spans = [s for s, _ in _actions(reviewer, text)]
+    assert any("walk Dara to school" in s for s in spans)
+    assert any("ring Dad" in s for s in spans)
+    assert any("parenting group" in s for s in spans)
+    assert any("Dental check" in s for s in spans)
+    assert not any("Mr Osei said" in s for s in spans)
+    assert not any("Sam Hale" in s for s in spans)
+
+
+def test_need_line_with_lettered_sub_actions(reviewer):
+    text = ("CHILD IN NEED PLAN\n\nTomas's views\nTomas said he likes his new class.\n\n"
+            "NEED 1: Tomas is safe when he is out in the evening\n"
+            "1a) Anya (Mum) to ring Tomas at 8pm every Friday and Saturday.\n"
+            "1b) Tomas to be home by 9pm on school nights.\n"
+            "NEED 2: Tomas's mood is low and he is not sleeping\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert [a.owner for _, a in actions][:1] == ["Anya (Mum)"]
+    assert any("home by 9pm" in s for s, _ in actions)
+    assert not any(s.startswith("NEED") for s, _ in actions)
+
+
+def test_roman_numeral_items_with_name_colon_and_date_first(reviewer):
+    text = ("CHILD PROTECTION PLAN\n\nThe plan\n\nOutcome A – Ellis is safe at home.\n"
+            "(i) Craig: will not stay at the flat overnight.\n"
+            "(ii) By 15/05 – SW – complete a DASH with Nicola on her own.\n"
+            "(iii) Nicola: to call 999 if Craig comes to the flat.\n")
+    actions = _actions(reviewer, text)
+    assert len(actions) == 3
+    assert _find(actions, "stay at the flat").owner == "Craig"
+    assert _find(actions, "DASH").owner == "SW"
+    assert _find(actions, "DASH").timescale == "By 15/05"
+    assert _find(actions, "call 999").owner == "Nicola"
+
+
+def test_per_person_paragraphs_under_what_x_will_do_headings(reviewer):
+    text = ("CHILD IN NEED PLAN\n\nWhat Gran will do\n"
+            "Gran will collect Ava from school every Wednesday.\n"
+            "She will keep the food diary.\n\n"
+            "What the health visitor will do\n"
+            "The health visitor will weigh Ava at home every two weeks.\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 3
+    assert _find(actions, "collect Ava").owner == "Gran"
+    assert _find(actions, "food diary").owner is None  # a bare pronoun (D22)
+    assert _find(actions, "weigh Ava").timescale == "every two weeks"
+
+
+def test_three_line_blocks_without_labels(reviewer):
+    text = ("Care and Support Plan\n\nWho will do what\n\n"
+            "Take Osian to the dentist for a check-up\n"
+            "Bethan (Mum)\n"
+            "By 30 April 2026\n\n"
+            "Visit Osian at home and see him on his own\n"
+            "Rhys Evans (social worker)\n"
+            "Every 15 working days\n\n"
+            "Look into after-school clubs\n"
+            "TBC\n"
+            "Ongoing\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 3
+    dentist = _find(actions, "dentist")
+    assert dentist.owner == "Bethan (Mum)" and dentist.timescale == "By 30 April 2026"
+    assert _find(actions, "see him on his own").timescale == "Every 15 working days"
+    clubs = _find(actions, "after-school clubs")
+    assert clubs.owner is None and clubs.timescale is None and not clubs.specific
+
+
+def test_who_what_when_dash_lines_numbered_are_items_not_headings(reviewer):
+    text = ("CHILD IN NEED PLAN\n\nThe plan\n"
+            "1. Dad - book a GP appointment about his sleep - every month\n"
+            "2. Hillside Primary - support Mo's attendance - ongoing\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 2
+    assert _find(actions, "GP appointment").owner == "Dad"
+    assert _find(actions, "Hillside").timescale is None
+
+
+def test_minute_style_asked_and_beneficial_sentences(reviewer):
+    text = ("CHILD IN NEED PLAN\n\nThe plan\n"
+            "The school nurse was asked to share any relevant information.\n"
+            "It would be beneficial for Dad to attend the Caring Dads course.\n"
+            "Further work with Mum on routines is needed.\n")
+    actions = _actions(reviewer, text, "cin_plan")
+    assert len(actions) == 3
+    assert _find(actions, "school nurse").owner == "The school nurse"
+    assert not _find(actions, "school nurse").specific
+    assert _find(actions, "Caring Dads").owner == "Dad"
+    assert _find(actions, "Further work").owner is None
+
+
+@pytest.mark.parametrize("sentence, timescale", [
+    ("SW to visit every 10 working days.", "every 10 working days"),
+    ("HV to weigh Ayo at each home visit.", "at each home visit"),
+    ("SW to hold the first meeting within three weeks of this assessment.", "within three weeks of this assessment"),
+    ("Mum and Dad to write a safety plan by the time Noor is eight weeks old.", "by the time Noor is eight weeks old"),
+    ("Mum to go to the carers' group, which meets on Tuesdays.", None),
+    ("Dad to agree a rota so Sam cooks no more than two nights a week.", None),
+])
+def test_timescale_wordings(reviewer, sentence, timescale):
+    text = "CHILD IN NEED PLAN\n\nThe plan\n- " + sentence + "\n"
+    action = _find(_actions(reviewer, text, "cin_plan"), sentence[:12])
+    assert action.timescale == timescale
