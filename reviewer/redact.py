@@ -136,7 +136,9 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "family_names_first", "org_roles", "note_relations", "close_relations", "sign_offs",
              "place_follow_lower", "school_lower_suffixes", "address_cues", "address_not_after_number",
              "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words",
-             "dob_alternative_words", "dob_correction_words")
+             "dob_alternative_words", "dob_correction_words", "dob_inline_labels", "dob_near_labels",
+             "dob_list_labels", "kinship_gloss_words", "signature_labels", "collar_titles", "initial_subject_words",
+             "elder_kinship_words")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -203,6 +205,7 @@ class _Lexicon:
         self.care_acronyms = {w.upper() for w in data.get("care_acronyms", [])}
         self.dotted_not_initials = {w.upper() for w in data.get("dotted_not_initials", [])} | self.care_acronyms
         self.not_person_before = {w.casefold() for w in data.get("not_person_before", [])}
+        self.elder_kin = {w.casefold() for w in data.get("elder_kinship_words", [])}
         initial_cues = _alternation(data.get("initial_cues", ["pupil", "pupils"]))
         # "pupils R.T. and M.O'N.", "YP2 – initials only, K.D.", "known as TJ": a word that introduces initials
         self.initial_cue = re.compile(rf"(?<![\w-])(?i:{initial_cues})\d?[ \t]*(?:[(:,–—-][ \t]*)*"
@@ -240,7 +243,18 @@ class _Lexicon:
         self.dob_corrected = re.compile(
             rf"(?<![\w-])(?i:born|date of birth|dob|d\.o\.b\.?)(?![\w])[^.\n;?!]{{0,80}}?(?<![\w])(?i:{correction})"
             rf"[ \t]*[:,–—-]?[ \t]*(?P<date>(?i:{_DATE}))") if correction else None
-        self.born_date = re.compile(rf"(?<![\w-])(?i:born|date of birth|dob)\b[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
+        near = _alternation(data.get("dob_near_labels", ["born", "date of birth", "dob"]))
+        # "born in Leeds on 3 May 1990", "EDD had been 28/03/2025": a date soon after the label, same clause
+        self.born_date = re.compile(rf"(?<![\w-])(?i:{near})(?![\w])[^.\n;]{{0,30}}?(?P<date>(?i:{_DATE}))")
+        inline = _alternation(data.get("dob_inline_labels", []))
+        # "Siobhán Doherty (b. 19/11/1998)", "grandmother, b. 3rd March 1969": a short label inside a sentence
+        # (never at a line's start, where "b." numbers a list), case as written
+        self.dob_inline = re.compile(rf"(?:(?<=[(,])|(?<=[(,][ \t])|(?<=\w[ \t]))(?:{inline})[ \t]*(?P<date>(?i:{_DATE}))"
+                                     ) if inline else None
+        listed = _alternation(data.get("dob_list_labels", []))
+        # "DOBs: Hope 11/07/2016; Faith 30/01/2018": every date after a plural label, to the line's end
+        self.dob_list = re.compile(rf"(?<![\w.])(?i:{listed})(?![\w])[ \t]*(?:\([^()\n]*\)[ \t]*)?[:–—=-][^\n]*"
+                                   ) if listed else None
         self.role_after_date = re.compile(
             rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
             rf"(?i:{_alternation(self.roles['parent'] | self.roles['child'] | set(_RELATIVES))})(?![\w-])")
@@ -274,6 +288,14 @@ class _Lexicon:
                                    rf"[ \t]*(?P<n>(?:{_UP}\.?[ \t]?){{0,2}}{_CAP}(?:[ \t]+{_CAP}){{0,2}})[ \t]*,?[ \t]*$")
         self.signature = re.compile(rf"(?m)^[ \t]*(?P<i>{_UP})\.?[ \t]+(?P<n>{_CAP})[ \t]*$")
         self.verbs = {v for v in data["name_verbs"] if " " not in v}
+        subject = _alternation(data.get("initial_subject_words", []))
+        # "CM has been", "C. has receptive language difficulties": initials as the subject of a sentence
+        self.initial_subject = re.compile(rf"[ \t]+(?i:{subject})(?![\w'’-])") if subject else re.compile("(?!)")
+        self.sign_off_initial = re.compile(rf"(?im)(?<![\w-])(?:{sign_offs})[ \t]*[,.!]?[ \t]*(?:\n[ \t]*)?(?P<i>{_UP})\.?[ \t]*$")
+        collar = _alternation(data.get("collar_titles", []))
+        # "SUPERVISOR: PS 918 OKORO", "PC 2217 Hargreaves": a police rank and collar number before a surname
+        self.collar = re.compile(rf"(?<![\w-])(?:{collar})[ \t]+\d{{2,6}}[ \t]+(?P<n>{_UP}{_LETTER}+(?:[-'’]{_UP}{_LETTER}+)*)"
+                                 rf"(?![\w'’-])") if collar else None
         # (regex, role source, keep which run of name tokens, strong cue?)
         self.cues: list[tuple[re.Pattern[str], str, str, bool]] = [
             (re.compile(rf"(?P<n>{names})[ \t]*\([ \t]*(?i:aged?[ \t]*)?{age}[ \t]*\)"), "age", "last", True),
@@ -325,6 +347,21 @@ class _Lexicon:
             (re.compile(rf"(?<![\w-]){low}[ \t]+(?i:aged?[ \t]+)?(?P<age>\d{{1,2}})[ \t]*"
                         rf"(?P<unit>months?|mths|yrs?|years?|weeks?|wks)\b"), "age", "low", True),
         ]
+        signed = _alternation(data.get("signature_labels", []))
+        # "Recorded by: C. Anyanwu", "Authorised by: L. Van der Merwe, 14/10/2025", "Endorsed S. Parmar"
+        if signed:
+            one_line = rf"{initial}?{_CAP}(?:[ ](?:(?:{particles})[ ])*{initial}?{_CAP}){{0,3}}"  # not across a form's gap
+            self.cues.append((re.compile(rf"(?<![\w-])(?i:{signed})[ \t]*[:–—-]?[ \t]*(?P<n>{one_line})"), "none", "first", True))
+        gloss = _alternation(data.get("kinship_gloss_words", []))
+        # kinship words only: "Kenzie = his girlfriend" glosses a person, not a word
+        kin = _alternation((self.roles["parent"] | _RELATIVES | self.elder_kin | {"grandmother", "grandfather", "grandparent"})
+                           - {"partner", "boyfriend", "girlfriend", "husband", "wife", "baby", "son", "daughter"})
+        # '"Hooyo" means mum', 'Ammo = uncle in Arabic', '"Maman" here is a respectful term': a word the document
+        # explains as a kinship word or a term of respect, so not a name there
+        self.kin_gloss = re.compile(
+            rf"(?<![\w'’-])(?P<w>{_CAP})[\"”'’]?[ \t]+(?:here[ \t]+)?(?i:{gloss})[ \t]*(?:[\"“'‘][ \t]*)?"
+            rf"(?:(?:(?i:a|an|the|respectful|polite|affectionate|family|word|term|for)[ \t]+)*"
+            rf"[\"“'‘]?(?i:{kin})(?![\w-])|(?<=term)|(?<=title)|(?<=word))") if gloss else None
         plural = rf"(?<![\w-])(?P<role>(?i:{_alternation(self.plural_roles)}))(?![\w-])"
         self.plural = re.compile(rf"{plural}[ \t]*(?:(?:are|were|include|includes|called|named)[ \t]+)?"
                                  rf"[:,]?[ \t]*(?P<n>{names})")
@@ -335,18 +372,21 @@ class _Lexicon:
         self.lower_surname = re.compile(rf"[ \t]+(?P<p>(?:(?:{particles})[ \t]+)+)(?P<s>[a-z][a-z'’-]{{2,}})(?![\w'’-])"
                                         rf"|[ \t]+(?P<p2>)(?P<s2>[a-z][a-z'’-]{{3,}})(?![\w'’-])")
         self.particle_gap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*")
+        # "T. de la Cruz": an initial before a surname's particles
+        self.initial_particles = re.compile(rf"(?<![\w.'’&/-]){_UP}\.[ \t]?(?:(?:{particles})[ \t]+)+$")
         self.title_initial = re.compile(rf"(?<![\w-])(?P<title>{titles})\.?[ \t]+(?P<initial>{_UP})(?:\.|(?![\w'’&-]))"
                                         rf"(?![ \t]*{_UP}[\w'’-])")
         _capsword = rf"{_UP}{{2,}}(?:[-'’]{_UP}{{2,}})*"
         self.surname_first = re.compile(rf"(?<![\w'’-])(?P<s>{_capsword}),[ \t]+(?P<g>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
-                                        rf"(?![\w'’-])(?=[ \t]*(?:$|\n|[ ]{{2}}|\t|[(,;|–—]))", re.MULTILINE)
+                                        rf"(?![\w'’-])(?=[ \t]*(?:$|\n|[ ]{{2}}|\t|[(),;|–—]))", re.MULTILINE)
         self.caps_run = re.compile(rf"(?<![\w'’-]){_capsword}(?:[ ]{_capsword}){{1,6}}(?![\w'’-])")
         self.follow_cap = re.compile(rf"[ \t]+(?:(?i:{particles})[ \t]+)*({_CAP})(?![\w'’-])")
         self.initial_before = re.compile(rf"(?<![\w-])(?:{titles})\.?[ \t]+(?P<initial>(?:{_UP}\.?[ \t]?){{1,2}})$")
 
     def _compile_places(self, data: dict[str, Any]) -> None:
         capw = rf"{_UP}[\w'’-]*"
-        streets = _alternation(data["street_suffixes"])
+        # "9 CHANDOS ROAD, NORTHWICK": a police notification's address in capitals
+        streets = _alternation([*data["street_suffixes"], *(w.upper() for w in data["street_suffixes"] if len(w) > 3)])
         buildings = _alternation(data["building_words"])
         street = rf"(?:{capw}[ \t]+){{1,3}}(?:{streets})\.?(?![\w'’-])"
         flat = r"(?:(?i:flat|apartment|apt|unit|room|pitch|plot)[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+)"
@@ -520,6 +560,7 @@ class _People:
         self.pos = _pos_at(docs)
         self.ents = {offset + token.idx: token.ent_type_ for offset, doc in docs for token in doc if token.ent_type_}
         self.note_like = _note_like(text)
+        self._roles_re = _alternation(lex.all_roles)
         self.initial_ok: set[str] = set()  # surnames a bare initial before joins ("H. Tranter")
         seeds = (self._cue_seeds() + self._ner_seeds(docs) + self._find_people_seeds() + self._lexicon_seeds()
                  + self._sign_off_seeds() + self._caps_seeds())
@@ -529,6 +570,10 @@ class _People:
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
                   if s.tokens and "-" in s.tokens[0] and s.tokens[0][0].isupper()
                   and len(s.tokens[0].split("-")[0]) >= 3 and s.tokens[0].split("-")[0].casefold() not in lex.particles]
+        # "I've", "I'm": a contraction, never a name; a word the document glosses as a kinship word
+        glossed = {m.group("w").casefold() for m in lex.kin_gloss.finditer(text)} if lex.kin_gloss else set()
+        seeds = [s for s in seeds if not any(re.fullmatch(r"I['’](?:ve|m|d|ll)", t) for t in s.tokens)
+                 and not (s.tokens and all(t.casefold() in glossed for t in s.tokens))]
         self.seeds = [s for s in seeds if s.tokens]
         self.name_tokens: set[str] = set()
         lower_ok: dict[str, bool] = {}
@@ -688,6 +733,9 @@ class _People:
                     last = text.find(tokens[-1], match.start("n")) if tokens else -1
                     if last >= 0 and self._place_after(last + len(tokens[-1])):
                         continue  # "(Child Abuse Investigation Team)": a team, not a person
+                if re.match(rf"[ \t]*(?:{_MONTH})(?![\w])", captured) and re.search(
+                        r"\d(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$", text[max(0, match.start("n") - 8):match.start("n")]):
+                    continue  # "recorded as 1 January, mother says": a date, not a name
                 parts = re.split(r"[ \t]+and[ \t]+", captured) if source == "role" and keep == "last" else [captured]
                 for part in parts:
                     tokens = self._clean(part, keep, strong)
@@ -696,6 +744,12 @@ class _People:
                         continue
                     # a quoted nickname in brackets after a name ('Thanawat ("Beam")') is a name even
                     # where the text also uses the word ("the beam of his smile")
+                    if tokens and source == "age" and role == "child":
+                        # "Nana Akua Asante (11)": a child is no one's grandmother, so the kinship word
+                        # before the name is part of it (a title some families give a child)
+                        kin = re.search(rf"(?<![\w'’-])({_CAP})[ \t]+{re.escape(tokens[0])}(?![\w'’-])", part)
+                        if kin and kin.group(1).casefold() in lex.elder_kin and kin.group(1)[1:].islower():
+                            tokens = (kin.group(1), *tokens)
                     if tokens and (source in ("age", "title", "nick") or self._namelike(tokens, match.start("n"), part)):
                         seeds.append(_Seed(tokens, role, False, pattern.pattern[:40]))
         for match in lex.plural.finditer(text):
@@ -719,6 +773,35 @@ class _People:
                     break
                 seeds.append(_Seed(tokens, role, False, "plural"))
                 pos = more.end()
+        seeds += self._glossed_nicknames()
+        return seeds
+
+    def _glossed_nicknames(self) -> list[_Seed]:
+        """A lower-case nickname from a message the document glosses as a person: '"sk" / "SK" – possibly
+        Shaquille Kerr', '"dre" – Kayden says this is "Andre"', 'The message "kd" is what friends call Kayden'.
+        Its lower-case uses elsewhere (the messages themselves: "sk will pick u up") are then names too."""
+        text, lex = self.text, self.lex
+        seeds = []
+        quoted = r"[\"“'‘](?P<n>[a-z]{2,12})[\"”'’]"
+        patterns = (
+            re.compile(rf"(?m)^[ \t]*(?:[-•*][ \t]*)?{quoted}(?:[ \t]*/[ \t]*[\"“'‘][^\"”'’\n]{{1,15}}[\"”'’])?[ \t]*[–—:=-]"
+                       rf"[ \t]*(?P<gloss>[^\n]{{0,80}})"),
+            re.compile(rf"{quoted}[ \t]+(?:is|was)[ \t]+(?:what|how)[^.\n]{{0,30}}?(?<![\w-])(?i:calls?|called|refer(?:s|red)?[ \t]+to)"
+                       rf"[ \t]+(?P<gloss>[^\n]{{0,40}})"),
+        )
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                word = match.group("n")
+                if (word in lex.stop_words or word in lex.all_roles or word in lex.weak_never or _is_word(word)
+                        or word.upper() in lex.care_acronyms):
+                    continue
+                gloss = match.group("gloss")
+                # the gloss must name someone: a capitalised name that is no ordinary word
+                if not re.search(rf"(?<![\w'’-])(?:{_UP}{_LETTER}+)(?![\w'’-])", gloss) or not any(
+                        not _is_word(w) and w.casefold() not in lex.weak_never and w.casefold() not in lex.all_roles
+                        for w in re.findall(rf"(?<![\w'’-]){_UP}{_LETTER}+", gloss)):
+                    continue
+                seeds.append(_Seed((word,), None, True, "glossed nickname"))
         return seeds
 
     def _single_ok(self, word: str, start: int, end: int) -> bool:
@@ -833,8 +916,10 @@ class _People:
         for match in lex.surname_first.finditer(text):
             surname, given = match.group("s"), _TOKEN.findall(match.group("g"))
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if not re.search(r"(?:^|[:|\t]|[ ]{2})[ \t]*$", text[line_start:match.start()]):
-                continue  # a field of its own: after a label, a tab or at the line's start
+            before = text[line_start:match.start()]
+            if not (re.search(r"(?:^|[:|\t]|[ ]{2})[ \t]*(?:\(?\d{1,2}[.)][ \t]+)?$", before)
+                    or re.search(rf"(?<![\w-])(?i:{self._roles_re})[ \t]+$", before)):
+                continue  # a field of its own: after a label, a tab, a list number, a role word or at the line's start
             parts = [p for p in re.split(r"[-'’]", surname) if p]
             if not all(self._caps_part_ok(p) for p in parts) or not parts or all(len(p) < 3 for p in parts):
                 continue
@@ -843,6 +928,11 @@ class _People:
                     or _is_word(first) and first not in lex.given_names):
                 continue  # "SMITH, Flat 2": no given name after the comma
             seeds.append(_Seed((surname, *given), None, False, "surname first"))
+        if lex.collar is not None:
+            for match in lex.collar.finditer(text):
+                word = match.group("n")
+                if self._caps_part_ok(word) and (word.isupper() or not _is_word(word) or word.casefold() in lex.surname_words):
+                    seeds.append(_Seed((word,), "other", False, "collar number"))
         for match in lex.caps_run.finditer(text):
             words = match.group(0).split()
             for i, word in enumerate(words):
@@ -897,6 +987,8 @@ class _People:
                     if not any(c.islower() for c in line):
                         continue  # "ENVIRONMENTAL FACTORS": a heading
                     tokens = self._clean(line, "first", strong)
+                    if tokens and all(t.casefold() in self.lex.weak_never for t in tokens):
+                        continue  # "Mixed White": words that are names only after a strong cue
                     if tokens and self._place_like(tokens, offset + ent.start_char, offset + ent.end_char):
                         continue  # "Victoria Road", "Queen Elizabeth Hospital": a place the model took for a person
                     if tokens and len(tokens) == 1 and not self._single_ok(tokens[0], offset + ent.start_char,
@@ -1039,12 +1131,15 @@ class _People:
         if not self.name_tokens:
             return []
         text, lex = self.text, self.lex
-        pattern = re.compile(rf"(?<![\w'’-])(?:{_alternation(self.name_tokens)})(?![\w-]|['’](?![sS](?![^\W_])))",
+        # "im at jaydens", "8am at tias": a lower-case possessive written without its apostrophe, in chat
+        pattern = re.compile(rf"(?<![\w'’-])(?:{_alternation(self.name_tokens)})(?:(?<=[a-z])s)?(?![\w-]|['’](?![sS](?![^\W_])))",
                              re.IGNORECASE)
         hits: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
             word = match.group(0)
             folded = word.casefold()
+            if folded not in self.name_tokens and word.islower() and word.endswith("s") and not _is_word(word):
+                folded = folded[:-1]
             if folded not in self.name_tokens:
                 continue  # case-insensitive matching can pair letters differently
             if word[0].isupper() or self.lower_ok.get(folded, False):
@@ -1063,6 +1158,7 @@ class _People:
             start, end = self._extend(start, end)
             tokens = tuple(t.casefold() for t in _TOKEN.findall(text[start:end])
                            if len(t) > 1 and (t.casefold() not in lex.particles or not t.islower()))
+            tokens = tuple(t[:-1] if t not in self.name_tokens and t[:-1] in self.name_tokens else t for t in tokens)
             before = lex.title_before.search(text, max(0, start - 12), start)
             gender = lex.title_gender.get(before.group("title")) if before else None
             mentions.append((start, end, tokens, "t" + (gender or "") if before else None))
@@ -1073,9 +1169,13 @@ class _People:
         text, lex = self.text, self.lex
         initial = lex.initial_before.search(text, max(0, start - 12), start)
         bare = re.search(rf"(?<![\w.'’&/-])({_UP})(\.[ \t]?|[ \t])$", text[max(0, start - 4):start])
+        lead = lex.initial_particles.search(text, max(0, start - 30), start)
         if initial:  # "Mrs J. Barlow"
             start = initial.start("initial")
-        elif (bare and text[start:end].casefold() in self.surnames
+        elif lead and text[start:end].casefold() in self.surnames:  # "T. de la Cruz"
+            start = lead.start()
+        elif (bare and (text[start:end].casefold() in self.surnames
+                        or " " in text[start:end] and _TOKEN.findall(text[start:end])[-1].casefold() in self.surnames)
               and ("." in bare.group(2) or bare.group(1) not in "AI")):  # "H. Tranter" signs a note
             start -= len(bare.group(0))
         elif text[start:end].casefold() in self.surnames:  # "Ellie-Mae Bell" beside "Craig Bell"
@@ -1107,7 +1207,7 @@ class _People:
         initials the document introduces as a person ('TJ (9)', 'pupils R.T. and M.O'N.', 'LCF's mum', 'K.D.
         began filming'); a note's initials signature ('jp 11.25'); and 'Mr K.' (a title and an initial)."""
         text, lex = self.text, self.lex
-        taken = [(s, e) for s, e, _, _ in raw]
+        taken = [(s, e) for s, e, tokens, _ in raw if tokens]  # (a lone letter's mention has no tokens)
         out = []
         people: dict[str, tuple[str, ...]] = {}
         for _, _, tokens, _ in raw:
@@ -1136,8 +1236,10 @@ class _People:
                 letters = match.group(1)
                 if letters not in people or any(s <= match.start() < e for s, e in taken):
                     continue
-                if _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
-                    continue  # "the CP plan", "an FA coach": an abbreviation
+                if (_DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                        and not (re.search(r"(?<![\w-])that[ \t]+$", text[max(0, match.start() - 8):match.start()])
+                                 and (lex.initial_subject.match(text, match.end()) or lex.person_verb_after.match(text, match.end())))):
+                    continue  # "the CP plan", "an FA coach": an abbreviation (but "told her that CM has been")
                 if (letters in lex.not_initials and letters not in introduced
                         and not self._owner_slot(match.start(), match.end())):
                     continue  # "FA" is Fola Adeyemi only where it stands alone as the doer ("– FA –")
@@ -1152,9 +1254,52 @@ class _People:
                 continue
             gender = lex.title_gender.get(match.group("title"))
             out.append((start, match.end("initial"), (match.group("initial").casefold(),), "t" + (gender or "")))
+        out += self._single_initials(raw, taken + [(s, e) for s, e, _, _ in out])
         signature = self._initials_signature()
         if signature is not None:
             out.append((*signature, (text[signature[0]:signature[1]].casefold(),), None))
+        return out
+
+    def _single_initials(self, raw, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """One capital standing for a person named elsewhere in the document: the subject of a sentence
+        ("C. has receptive language difficulties", "T. appears to be a young carer"), a possessive ("send me
+        Y's attendance"), an initial before that person's name in brackets ("Baby R (Rowan Ellis-Fry)"), and
+        a sign-off's initial ("Thanks, R"). Given that person's placeholder where one person's given name
+        starts with it, else a placeholder of its own."""
+        text, lex = self.text, self.lex
+        firsts: dict[str, set[tuple[str, ...]]] = {}
+        starts = {s: tokens for s, _, tokens, _ in raw if tokens}
+        for start, _, tokens, _ in raw:
+            word = text[start:start + 1]
+            if tokens and word.isupper():
+                firsts.setdefault(word, set()).add(tokens)
+        out = []
+
+        def add(start: int, letter: str) -> None:
+            if any(s <= start < e for s, e in taken):
+                return
+            people = firsts.get(letter, set())
+            longest = max(people, key=len) if people else None
+            same = longest is not None and all(_contains(longest, p) for p in people)
+            out.append((start, start + 1, longest if same else (letter.casefold(),), None))
+
+        for match in re.finditer(r"(?<![\w.'’&/-])([A-Z])(?:\.(?=[ 	]+[a-z])|(?=['’]s[ 	]+[a-z]))", text):
+            letter, start = match.group(1), match.start(1)
+            if letter in "AI" or letter not in firsts:
+                continue
+            before = text[max(0, start - 20):start]
+            if re.search(rf"(?:{_CAP}|\d)[ \t]*$", before) and not _sentence_initial(text, start):
+                continue  # "Plan B. was", "Section C. has", "Mr K." (titles are read elsewhere)
+            if text[match.end(1)] == "." and not lex.initial_subject.match(text, match.end(1) + 1):
+                continue
+            add(start, letter)
+        for match in re.finditer(r"(?<![\w.'’&/-])([A-Z])\.?[ 	]*\([ 	]*", text):
+            tokens = starts.get(match.end())
+            if tokens and tokens[0][:1].upper() == match.group(1) and match.group(1) not in "AI":
+                add(match.start(1), match.group(1))
+        for match in lex.sign_off_initial.finditer(text):
+            if match.group("i") not in "AI" or "." in match.group(0)[match.end("i") - match.start():]:
+                add(match.start("i"), match.group("i"))
         return out
 
     def _acronym(self, letters: str) -> bool:
@@ -1172,7 +1317,8 @@ class _People:
         after = text[end:len(text) if line_end < 0 else line_end]
         return (bool(re.search(r"(?:^|[–—(:,/]|[ \t]-)[ \t]*$", before))
                 and bool(re.match(r"[ \t]*(?:$|[–—),;/]|-[ \t])", after))
-                or bool(self.lex.person_verb_after.match(text, end)) or bool(re.match(r"[ \t]+to[ \t]+[a-z]", after)))
+                or bool(self.lex.person_verb_after.match(text, end)) or bool(re.match(r"[ \t]+to[ \t]+[a-z]", after))
+                or bool(self.lex.initial_subject.match(text, end)))
 
     def _introduced_initials(self, raw) -> dict[str, tuple[tuple[str, ...], str | None]]:
         """Initials the document introduces as a person, with the person's tokens and role."""
@@ -1190,8 +1336,20 @@ class _People:
                 line = text[line_start:len(text) if line_end < 0 else line_end]
                 if not any(c.islower() for c in line):
                     continue  # a heading in capitals
+                # "co-accused L.D. and R.McK.", "K.D. and L.D. (ref ...)", "Ali (A.M., 15)": dotted initials the
+                # document plainly uses for people, even where they spell an abbreviation (LD, AM)
+                age = re.match(r"[ \t]*(?:\([ \t]*(?i:aged?[ \t]*)?(\d{1,2})[ \t]*(?i:y|yrs?|years?)?[ \t]*\)|,[ \t]*(\d{1,2})[ \t]*,)",
+                               text[end:end + 16])
+                joined = re.match(r"[ \t]*(?:and|&|,)[ \t]*", text[end:end + 8])
+                paired = dotted and bool(
+                    re.search(r"(?<![\w.])[A-Z]\.(?:[ ]?(?:Ma?c)?[A-Z]\.){1,2}[ \t]*(?:and|&|,)[ \t]*$", text[max(0, start - 24):start])
+                    or joined and _DOTTED_INITIALS.match(text, end + joined.end()))
+                bracketed = re.search(r"[ \t]*\([ \t]*$", text[max(0, start - 8):start])
+                named = ends.get(start - len(bracketed.group(0))) if bracketed else None
+                strong = bool(age or paired or lex.initial_cue.search(text, line_start, start)
+                              or named and named[0][:1].upper() == letters[0])
                 if dotted:
-                    if letters in lex.dotted_not_initials:
+                    if letters in lex.dotted_not_initials and not strong:
                         continue
                 elif (self._acronym(letters) or letters in lex.not_initials
                       or _DETERMINER_BEFORE.search(text, max(0, start - 8), start)
@@ -1208,8 +1366,6 @@ class _People:
                     found.setdefault(letters, (name, None))
                     continue
                 cue = lex.initial_cue.search(text, line_start, start)
-                age = re.match(r"[ \t]*(?:\([ \t]*(?i:aged?[ \t]*)?(\d{1,2})[ \t]*(?i:y|yrs?|years?)?[ \t]*\)|,[ \t]*(\d{1,2})[ \t]*,)",
-                               text[end:end + 16])
                 if age:
                     role = "child" if int(age.group(1) or age.group(2)) < 18 else "other"
                 elif cue:
@@ -1228,7 +1384,7 @@ class _People:
         lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
         if len(lines) < 3:
             return None
-        match = re.fullmatch(r"[ \t]*(?:[-–—/][ \t]*)?(?P<i>[A-Za-z]{2,3})\.?(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*(?i:am|pm))?)?"
+        match = re.fullmatch(r"[ \t]*(?:[-–—/][ \t]*)?(?P<i>[A-Za-z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)\.?(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*(?i:am|pm))?)?"
                              r"[ \t]*", lines[-1].group(0))
         if not match:
             return None
@@ -1310,7 +1466,7 @@ _TRAVEL_BEFORE = re.compile(r"(?<![\w-])(?i:came|come|comes|coming|moved|moving|
                             r"traveled|travelling|flew|emigrated|migrated|originally|went|gone|go|going|back|deported|relocated)"
                             r"(?:[ \t]+back)?[ \t]+(?i:from|to)[ \t]+$")
 _CAPS_INITIALS = re.compile(r"(?<![\w.&/'’-])([A-Z]{2,3})(?![\w&/-]|['’](?![sS](?![^\W_]))|\.\w)")
-_DOTTED_INITIALS = re.compile(r"(?<![\w.'’])([A-Z]\.(?:[ ]?[A-Z](?:['’][A-Z])?\.){1,2})(?![\w])")
+_DOTTED_INITIALS = re.compile(r"(?<![\w.'’])([A-Z]\.(?:[ ]?(?:Ma?c)?[A-Z](?:['’][A-Z])?\.){1,2})(?![\w])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|his|her|my|your|this|that|per|via)[ \t]+$")
 _SURNAME_INITIAL = re.compile(r"[ \t]([A-Z])(?=\.?(?:[ \t]*(?:$|\n|[(),;:–—])|[ \t]+[a-z]))")
 _CJK_RUN = re.compile(r"(?<![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])"
@@ -1399,8 +1555,10 @@ def _postcodes(text: str, lex: _Lexicon) -> list[_Found]:
     out = []
     for match in lex.postcode.finditer(text):
         value = match.group(0)
-        if re.search(r"(?i)\d(?:st|nd|rd|th)$", value):
+        if re.search(r"\d(?:st|nd|rd|th)$", value.lower()) and not (value.isupper() and re.search(r"\s", value)):
             continue  # "s47 2nd", an ordinal, not a postcode
+        if re.search(r"[CIKMOVcikmov]", value[-2:]) and not (value.isupper() and re.search(r"[ \t]", value)):
+            continue  # no issued postcode ends in these letters; written in capitals with its space it still is one
         if value.islower() and not re.search(r"\s", value) and len(value) < 5:
             continue  # too short to call a postcode in lower case with no space
         out.append(_Found(match.start(), match.end(), "POSTCODE", re.sub(r"\s", "", value).upper()))
@@ -1414,6 +1572,13 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
             for m in lex.born_date.finditer(text)]
     out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
             for m in lex.dob_loose.finditer(text)]
+    if lex.dob_inline is not None:
+        out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
+                for m in lex.dob_inline.finditer(text)]
+    if lex.dob_list is not None:
+        for line in lex.dob_list.finditer(text):
+            out += [_Found(m.start(), m.end(), "DOB", _date_key(m.group(0)))
+                    for m in _DATE_RE.finditer(text, line.start(), line.end())]
     if lex.dob_corrected is not None:
         out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
                 for m in lex.dob_corrected.finditer(text)]
@@ -1605,7 +1770,9 @@ def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
             continue
         out.append(_Found(match.start(), end, "ADDRESS", _address_key(text[match.start():end])))
     for match in lex.address_label.finditer(text):
-        value = match.group("value").rstrip(" \t.,;")
+        value = re.sub(r"[ \t]*\([^()]*\)[ \t.,;]*$", "", match.group("value")).rstrip(" \t.,;")
+        if re.match(r"(?i)(?:not known|unknown|n/?a|none|nfa|no fixed abode|withheld|tbc)\b", value):
+            continue  # "Address: not known, believed Northwick area"
         if value:
             start = match.start("value")
             out.append(_Found(start, start + len(value), "ADDRESS", _address_key(value)))
