@@ -2,8 +2,8 @@
 
 A rating reflects coverage and quality, not just presence: the number of labelled sentences
 and how many different kinds of evidence they give, less stated gaps; for plans, the share
-of actions that are specific and owned, or have a checkable timescale. The weights are data
-(`resources/ratings.toml`).
+of actions that are specific and owned (less points for each vague task beyond the few a good
+plan may have), or have a checkable timescale. The weights are data (`resources/ratings.toml`).
 """
 from __future__ import annotations
 
@@ -89,20 +89,36 @@ def rate_coverage(dimension: str, doc_type: str, evidence: Evidence) -> Dimensio
     return DimensionResult(rating, score, summary)
 
 
+def specific_tasks_score(actions: list[ActionResult], weights: dict) -> int:
+    """0-100: the weighted shares of actions that are specific, owned or both, less
+    `unspecific_penalty` points for each aim or vague task beyond `unspecific_allowed`."""
+    n = max(1, len(actions))
+    both = sum(a.specific and a.owner is not None for a in actions) / n
+    specific = sum(a.specific for a in actions) / n
+    owned = sum(a.owner is not None for a in actions) / n
+    unspecific = sum(not a.specific for a in actions)
+    score = round(100 * (weights["weight_both"] * both + weights["weight_specific"] * specific
+                         + weights["weight_owned"] * owned))
+    score -= weights.get("unspecific_penalty", 0) * max(0, unspecific - weights.get("unspecific_allowed", 0))
+    return max(0, min(100, int(score)))
+
+
 def rate_actions(dimension: str, actions: list[ActionResult]) -> DimensionResult:
     if not actions:
         return DimensionResult(0, 0, "No actions were found in the plan.")
     n = len(actions)
     if dimension == "specific_tasks":
         w = _weights()["specific_tasks"]
-        both = sum(a.specific and a.owner is not None for a in actions) / n
-        specific = sum(a.specific for a in actions) / n
-        owned = sum(a.owner is not None for a in actions) / n
-        score = round(100 * (w["weight_both"] * both + w["weight_specific"] * specific
-                             + w["weight_owned"] * owned))
-        rating = _rating(score, both > 0 or specific > 0 or owned > 0, dimension)
-        summary = (f"{_RATING_WORDS[rating].capitalize()}: {round(specific * n)} of {n} actions are specific, "
-                   f"{round(owned * n)} name who is responsible.")
+        specific = sum(bool(a.specific) for a in actions)
+        owned = sum(a.owner is not None for a in actions)
+        score = specific_tasks_score(actions, w)
+        rating = _rating(score, specific > 0 or owned > 0, dimension)
+        summary = (f"{_RATING_WORDS[rating].capitalize()}: {specific} of {n} actions are specific, "
+                   f"{owned} name who is responsible.")
+        beyond = n - specific - w.get("unspecific_allowed", 0)
+        if w.get("unspecific_penalty", 0) and beyond > 0:
+            summary += (f" {n - specific} are aims or vague tasks: {w['unspecific_penalty']} points off for each "
+                        f"beyond {w.get('unspecific_allowed', 0)}.")
     else:
         with_time = sum(a.timescale is not None for a in actions)
         vague = sum(a.timescale is None and a.timescale_vague is not None for a in actions)

@@ -1,15 +1,28 @@
-"""Should the rating parameters be tuned with the generated documents or without them?
+"""How well do the tuned document ratings generalise? A 5-fold check on authored TRAIN+DEV.
 
-5-fold check on the authored TRAIN+DEV documents (seeded): tune `ratings.toml`'s parameters on four
-folds (with and without the generated TRAIN+DEV documents), rate the held-out fold, and report the
-held-out mean Spearman of the four dimensions, with cuts shared by the dimensions or each
-dimension's own, and with or without an "absent" cut (a score so low it rates 0). Evidence comes from the rules labeller, so the check
-needs no trained model and never reads the TEST split.
+The authored TRAIN+DEV documents are split into five seeded folds; `ratings.toml`'s parameters are
+tuned on four (train.tune_ratings, as `make train` does) and the held-out fold is rated. For each
+setup the script prints the held-out Spearman per dimension (mean of the folds, and each fold),
+the mean over the four dimensions, and the within-one agreement of all held-out documents.
+Evidence comes from the rules labeller, so the check needs no trained model and never reads the
+TEST split.
 
-    .venv/bin/python training/rating_tuning_check.py
+Setups (default: the rating formulas):
+- "former formula": specific tasks scored by the weighted shares of specific / owned actions only;
+- "unspecific penalty": the adopted formula, which also takes points off for each aim or vague
+  task beyond the few a good plan may have;
+- "... oracle actions": the same, with the gold action judgements (owner, timescale, specific)
+  in place of the extractor's: the ceiling that better action extraction could reach.
+With --cuts: the earlier questions (generated documents in the tuning or not; cuts shared by the
+dimensions or each dimension's own; an "absent" cut or not).
+
+    .venv/bin/python training/rating_tuning_check.py          # formulas (about 5 minutes)
+    .venv/bin/python training/rating_tuning_check.py --cuts   # cuts and generated documents
+    .venv/bin/python training/rating_tuning_check.py --without-authors w18,w19,w20   # the corpus before them
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -25,12 +38,27 @@ from evaluate import load_corpus  # noqa: E402
 from features import Examples, doc_examples  # noqa: E402
 
 from reviewer import Reviewer, dimensions  # noqa: E402
+from reviewer.report import ActionResult  # noqa: E402
 
 
-def main() -> int:
-    docs = load_corpus(split="train,dev")
-    rules = Reviewer.load("rules")
-    rows = T.rating_inputs(rules.labeller, T.CachingReviewer(rules), Examples([doc_examples(d) for d in docs]))
+def gold_actions(doc: dict) -> list[ActionResult]:
+    """The document's annotated actions as the reviewer would report them (judgements only)."""
+    out = []
+    for a in doc.get("actions") or []:
+        out.append(ActionResult(start=a["start"], end=a["end"], task=doc["text"][a["start"]:a["end"]],
+                                owner=a["owner"]["text"] if a.get("owner") else None,
+                                timescale=a["timescale"]["text"] if a.get("timescale") else None,
+                                timescale_vague=a["timescale_vague"]["text"] if a.get("timescale_vague") else None,
+                                specific=bool(a["specific"])))
+    return out
+
+
+def with_gold_actions(rows: list[dict]) -> list[dict]:
+    return [{**r, "actions": gold_actions(r["doc"])} if r["doc"]["doc_type"] != "assessment" else r for r in rows]
+
+
+def start_params() -> dict:
+    """The hand-set values train.py starts its search from."""
     start = json.loads(json.dumps(dimensions._weights()))
     for table, values in T.RATINGS_BASELINE.items():
         for key, value in values.items():
@@ -40,26 +68,69 @@ def main() -> int:
                 start[table][key] = value
     for dim in T.DIMENSIONS:
         start["cuts"][dim] = dict(T.RATINGS_BASELINE["cuts"])
+    return start
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cuts", action="store_true", help="compare cut setups and generated documents")
+    parser.add_argument("--without-authors", default="", metavar="w18,w19",
+                        help="leave these writers' documents out (to compare with a check run before they were added)")
+    args = parser.parse_args(argv)
+
+    docs = load_corpus(split="train,dev")
+    assert all(d["split"] in ("train", "dev") for d in docs)
+    left_out = {a for a in args.without_authors.split(",") if a}
+    docs = [d for d in docs if d.get("author") not in left_out]
+    rules = Reviewer.load("rules")
+    rows = T.rating_inputs(rules.labeller, T.CachingReviewer(rules), Examples([doc_examples(d) for d in docs]))
+    start = start_params()
     authored = [r for r in rows if r["doc"].get("source", "authored") == "authored"]
     generated = [r for r in rows if r["doc"].get("source", "authored") != "authored"]
     order = np.random.default_rng(0).permutation(len(authored))
-    setups = {  # name -> (use the generated documents, cuts per dimension, an "absent" cut)
-        "with generated, shared cuts": (True, False, True), "authored only, shared cuts": (False, False, True),
-        "with generated, cuts per dimension": (True, True, True),
-        "authored only, cuts per dimension": (False, True, True),
-        "authored only, shared, no absent cut": (False, False, False),
-    }
-    results: dict[str, list[float]] = {name: [] for name in setups}
+    if args.cuts:
+        # name -> (use the generated documents, cuts per dimension, an "absent" cut, penalty, oracle)
+        setups = {
+            "with generated, shared cuts": (True, False, True, True, False),
+            "authored only, shared cuts": (False, False, True, True, False),
+            "with generated, cuts per dimension": (True, True, True, True, False),
+            "authored only, cuts per dimension": (False, True, True, True, False),
+            "authored only, shared, no absent cut": (False, False, False, True, False),
+        }
+    else:
+        setups = {
+            "former formula": (False, True, True, False, False),
+            "unspecific penalty (adopted)": (False, True, True, True, False),
+            "former formula, oracle actions": (False, True, True, False, True),
+            "unspecific penalty, oracle actions": (False, True, True, True, True),
+        }
+    per_fold: dict[str, dict[str, list[float]]] = {name: {d: [] for d in T.DIMENSIONS} for name in setups}
+    pooled: dict[str, dict[str, tuple[list, list]]] = {name: {d: ([], []) for d in T.DIMENSIONS} for name in setups}
     for fold in np.array_split(order, 5):
+        in_fold = set(fold.tolist())
         held = [authored[i] for i in fold]
-        rest = [authored[i] for i in order if i not in set(fold.tolist())]
-        for name, (with_generated, per_dim, absent) in setups.items():
-            params, _ = T.tune_ratings(rest + generated if with_generated else rest, start,
-                                       per_dimension_cuts=per_dim, absent_cut=absent)
-            results[name].append(T.mean_spearman(T.rate_all(held, params)))
-    for name, values in results.items():
-        print(f"{name:36} held-out mean Spearman {np.mean(values):.3f}  (folds: "
-              + ", ".join(f"{v:.3f}" for v in values) + ")")
+        rest = [authored[i] for i in order if i not in in_fold]
+        for name, (with_generated, per_dim, absent, penalty, oracle) in setups.items():
+            train_rows = rest + generated if with_generated else rest
+            test_rows = held
+            if oracle:
+                train_rows, test_rows = with_gold_actions(train_rows), with_gold_actions(held)
+            params, _ = T.tune_ratings(train_rows, start, per_dimension_cuts=per_dim, absent_cut=absent,
+                                       unspecific_penalty=penalty)
+            for dim, (x, y) in T.rate_all(test_rows, params).items():
+                per_fold[name][dim].append(float(T.spearman_rows(x[None, :].astype(float), y.astype(float))[0]))
+                pooled[name][dim][0].extend(x.tolist())
+                pooled[name][dim][1].extend(y.tolist())
+    print(f"{'setup':36} {'mean':>6} " + " ".join(f"{d:>15}" for d in T.DIMENSIONS) + "   within-one (all held out)")
+    for name in setups:
+        means = {d: float(np.mean(v)) for d, v in per_fold[name].items()}
+        within = {d: float(np.mean(np.abs(np.array(x) - np.array(y)) <= 1)) for d, (x, y) in pooled[name].items()}
+        print(f"{name:36} {np.mean(list(means.values())):6.3f} " + " ".join(f"{means[d]:15.3f}" for d in T.DIMENSIONS)
+              + "   " + " ".join(f"{within[d]:.3f}" for d in T.DIMENSIONS))
+        folds = np.mean([per_fold[name][d] for d in T.DIMENSIONS], axis=0)
+        print(f"{'':36} folds (mean of dimensions): " + ", ".join(f"{v:.3f}" for v in folds))
+        for d in T.DIMENSIONS:
+            print(f"{'':36} folds {d:15}: " + ", ".join(f"{v:.3f}" for v in per_fold[name][d]))
     return 0
 
 
