@@ -138,7 +138,7 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words",
              "dob_alternative_words", "dob_correction_words", "dob_inline_labels", "dob_near_labels",
              "dob_list_labels", "kinship_gloss_words", "signature_labels", "collar_titles", "initial_subject_words",
-             "elder_kinship_words")
+             "elder_kinship_words", "alias_gloss_words")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -206,6 +206,10 @@ class _Lexicon:
         self.dotted_not_initials = {w.upper() for w in data.get("dotted_not_initials", [])} | self.care_acronyms
         self.not_person_before = {w.casefold() for w in data.get("not_person_before", [])}
         self.elder_kin = {w.casefold() for w in data.get("elder_kinship_words", [])}
+        gloss = _alternation(sorted(data.get("alias_gloss_words", []), key=len, reverse=True))
+        self.alias_gloss = re.compile(rf"[ \t]*(?:[,;:–—-][ \t]*)?(?:(?i:{gloss})(?![\w])[ \t]*[,:–—-]?[ \t]*)+"
+                                      rf"(?:[a-z,]+[ \t]+){{0,4}}?(?:(?i:{gloss})[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_CAP})*)"
+                                      ) if data.get("alias_gloss_words") else None
         initial_cues = _alternation(data.get("initial_cues", ["pupil", "pupils"]))
         # "pupils R.T. and M.O'N.", "YP2 – initials only, K.D.", "known as TJ": a word that introduces initials
         self.initial_cue = re.compile(rf"(?<![\w-])(?i:{initial_cues})\d?[ \t]*(?:[(:,–—-][ \t]*)*"
@@ -566,6 +570,7 @@ class _People:
                  + self._sign_off_seeds() + self._caps_seeds())
         seeds += self._tagger_seeds(seeds)
         seeds += self._pair_seeds(seeds)
+        seeds += self._alias_seeds(seeds)
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
                   if s.tokens and "-" in s.tokens[0] and s.tokens[0][0].isupper()
@@ -585,7 +590,10 @@ class _People:
                 if i and folded in lex.particles:
                     continue  # "bin" in "khalid bin rashid": joins a name, is not one
                 self.name_tokens.add(folded)
-                allowed = seed.lower or (folded not in lex.word_names and folded not in lex.stop_words
+                allowed = seed.lower or (self.note_like and len(folded) >= 3 and folded in lex.given_names
+                                         and folded not in lex.ambiguous_names and folded not in lex.stop_words
+                                         and folded not in lex.all_roles and folded not in lex.weak_never
+                                         and token[:1].isupper()) or (folded not in lex.word_names and folded not in lex.stop_words
                                          and folded not in lex.all_roles and folded not in lex.weak_never
                                          and not _is_word(folded))
                 lower_ok[folded] = lower_ok.get(folded, False) or allowed
@@ -953,6 +961,76 @@ class _People:
                     break
         return seeds
 
+    def _alias_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
+        """Short forms a note or transcript ties to a person, and names its layout marks:
+        - a chat export's speaker ("[19/10/2025, 23:41] Ross: ill go look");
+        - a short form glossed as a person ('"deano" and "kb" are peers, believed to be Dean Holloway',
+          'kb = Kyle Brennan', '"Tiny" — real name Liam Tinsley', 'Dean Holloway (deano)'), sharing the
+          first letter of a name nearby: a name everywhere, in any case; initials ("kb", "k.b.") are
+          kept for the initials pass, which also finds their other spellings ("k b", "KB");
+        - in a note, a lower-case clipping of a known first name ("kenz" for Kenzie);
+        - a given name after a surname written first in capitals ("FLYNN, Shay")."""
+        text, lex = self.text, self.lex
+        out: list[_Seed] = []
+        self.alias_initials: set[str] = set()
+        bad = lex.weak_never | lex.all_roles | lex.stop_words | {w.casefold() for w in lex.care_acronyms}
+
+        def add(alias: str, name_words: list[str], quoted: bool) -> None:
+            alias = alias.strip()
+            letters = re.sub(r"[^\w]", "", alias)
+            folded = alias.casefold()
+            if not letters or not letters.isalpha() or len(letters) < 2 or len(alias) > 14 or folded in bad:
+                return
+            if not any(w[:1].casefold() == letters[:1].casefold() for w in name_words):
+                return
+            spaced = re.fullmatch(r"(?:[^\W\d_]\.?[ ]?){2,3}", alias) is not None
+            if (len(letters) <= 3 and alias.islower() or spaced) and (alias != letters or len(letters) <= 3):
+                if len(letters) <= 3:
+                    self.alias_initials.add(letters.upper())
+                if alias != letters:
+                    return
+            if not quoted and (_is_word(folded) or not alias.islower()):
+                return
+            out.append(_Seed((alias,), None, alias.islower(), "alias"))
+
+        for match in re.finditer(rf"(?m)^[ \t]*\[[^\]\n]{{4,40}}\][ \t]*(?:-[ \t]*)?(?P<n>{_CAP}(?:[ \t]+{_CAP})?)"
+                                 r"[ \t]*(?:[^\w\s:]{1,3}[ \t]*)?:", text):
+            tokens = tuple(_TOKEN.findall(match.group("n")))
+            if tokens and not any(t.casefold() in lex.weak_never or t.casefold() in lex.all_roles for t in tokens):
+                out.append(_Seed(tokens, None, False, "speaker"))
+        if lex.alias_gloss is not None:
+            quote = r"[\"“'‘](?P<a>[^\"“”'‘’\n]{1,14})[\"”'’]"
+            for match in re.finditer(rf"(?<![\w])(?:{quote}[ \t]*(?:,|and|or|/|&)?[ \t]*)+", text):
+                gloss = lex.alias_gloss.match(text, match.end())
+                if gloss is None:
+                    continue
+                line_end = text.find("\n", gloss.start())
+                rest = text[gloss.start("name"):line_end if line_end >= 0 else len(text)]
+                words = [w for w in re.findall(_CAP, rest) if w.casefold() not in bad]
+                for item in re.finditer(quote, match.group(0)):
+                    add(item.group("a"), words, True)
+            for match in re.finditer(rf"(?<![\w.])(?P<a>[a-z][a-z.]{{1,10}})[ \t]*=[ \t]*(?P<name>{_CAP}[ \t]+{_CAP})", text):
+                add(match.group("a"), _TOKEN.findall(match.group("name")), False)
+            for match in re.finditer(rf"(?P<name>{_CAP}[ \t]+{_CAP})[ \t]*\([ \t]*[\"“']?(?P<a>[a-z][a-z.]{{1,11}})[\"”']?[ \t]*\)", text):
+                add(match.group("a"), _TOKEN.findall(match.group("name")), False)
+        if self.note_like:
+            firsts = {s.tokens[0].casefold() for s in seeds + out if s.tokens and s.tokens[0][:1].isupper()
+                      and not s.tokens[0].isupper() and len(s.tokens[0]) >= 5}
+            for word in sorted(self.lower_words):
+                if not 3 <= len(word) <= 5 or word in bad or word in lex.particles:
+                    continue
+                if _is_word(word) and (word not in lex.given_names or word in lex.verbs):
+                    continue
+                if any(f.startswith(word) and len(f) - len(word) >= 2 for f in firsts):
+                    out.append(_Seed((word,), None, True, "clipped"))
+        known = {t.casefold() for s in seeds for t in s.tokens}
+        for match in re.finditer(rf"(?<![\w'’-])(?P<s>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})*),[ \t]+(?P<g>{_CAP})(?![\w'’-])", text):
+            given = match.group("g")
+            if (match.group("s").casefold() in known and given.casefold() not in bad and not given.isupper()
+                    and given.casefold() not in lex.place_words):
+                out.append(_Seed((given,), None, False, "surname first"))
+        return out
+
     def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
         """'Claire Dunn and Femi Ade': the partner of a known name in 'A and B' is a name too."""
         known = {t.casefold() for seed in seeds for t in seed.tokens}
@@ -1132,7 +1210,7 @@ class _People:
             return []
         text, lex = self.text, self.lex
         # "im at jaydens", "8am at tias": a lower-case possessive written without its apostrophe, in chat
-        pattern = re.compile(rf"(?<![\w'’-])(?:{_alternation(self.name_tokens)})(?:(?<=[a-z])s)?(?![\w-]|['’](?![sS](?![^\W_])))",
+        pattern = re.compile(rf"(?<![\w'’-])(?:{_alternation(self.name_tokens)})(?:(?<=[a-z])s)?(?![\w-]|(?<![sS])['’](?![sS](?![^\W_])))",
                              re.IGNORECASE)
         hits: list[tuple[int, int]] = []
         for match in pattern.finditer(text):
@@ -1140,6 +1218,9 @@ class _People:
             folded = word.casefold()
             if folded not in self.name_tokens and word.islower() and word.endswith("s") and not _is_word(word):
                 folded = folded[:-1]
+            elif (folded not in self.name_tokens and word[:1].isupper() and not word.isupper() and folded.endswith("s")
+                  and folded[:-1] in self.surnames and re.search(r"(?<![\w-])(?i:the)[ \t]+$", text[max(0, match.start() - 6):match.start()])):
+                folded = folded[:-1]  # "the Fenns": a family called by its surname
             if folded not in self.name_tokens:
                 continue  # case-insensitive matching can pair letters differently
             if word[0].isupper() or self.lower_ok.get(folded, False):
@@ -1248,6 +1329,7 @@ class _People:
                 letters = re.sub(r"[^A-Z]", "", match.group(1))
                 if letters in introduced and not any(s <= match.start() < e for s, e in taken):
                     out.append((match.start(), match.end(), people[letters], None))
+        out += self._initial_spellings(people, [m for m in out], taken)
         for match in lex.title_initial.finditer(text):
             start = match.start("initial")
             if any(s <= start < e for s, e in taken):
@@ -1258,6 +1340,36 @@ class _People:
         signature = self._initials_signature()
         if signature is not None:
             out.append((*signature, (text[signature[0]:signature[1]].casefold(),), None))
+        return out
+
+    def _initial_spellings(self, people, found, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """Other spellings of initials that stand for a person: a note's lower case ("aoa" for an 'AOA'
+        the header introduces, "gt"), and a glossed short form's dots and spaces ("kb", "k.b.", "k b")."""
+        text = self.text
+        letters_used = {re.sub(r"[^A-Za-z]", "", text[s:e]).upper() for s, e, _, _ in found}
+        wanted = set(getattr(self, "alias_initials", set()))
+        if self.note_like:
+            wanted |= {k for k in letters_used if k in people}
+        out = []
+        busy = taken + [(s, e) for s, e, _, _ in found]
+        for letters in sorted(wanted):
+            if not 2 <= len(letters) <= 3:
+                continue
+            spaced = letters in getattr(self, "alias_initials", set())
+            sep = r"\.?[ ]?" if spaced else r"\.?"
+            body = sep.join(re.escape(c) for c in letters.lower()) + r"\.?"
+            for match in re.finditer(rf"(?<![\w.'’&/-])(?i:{body})(?![\w&/-]|['’](?![sS](?![^\W_])))|"
+                                     rf"(?<![\w.'’&/-])(?i:{body})(?<=\.)(?=s[ \t])", text):
+                start, end = match.span()
+                written = text[start:end]
+                if written.isupper() and "." not in written or any(s <= start < e or start <= s < end for s, e in busy):
+                    continue  # capitals are the initials pass's own
+                if not spaced and not written.islower():
+                    continue
+                if " " in written and not written.islower():
+                    continue
+                out.append((start, end, people.get(letters, (letters.casefold(),)), None))
+                busy.append((start, end))
         return out
 
     def _single_initials(self, raw, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
