@@ -51,7 +51,8 @@ HOLDOUTS = (
     (153, "holdout6"),  # after tuning on holdout5
     (183, "holdout7"),  # after tuning on holdout6
     (207, "holdout8"),  # by a fifth writer, after holdout7 and the learned name tagger
-    (237, "holdout9"),  # by a sixth writer, after tuning on holdout8; never tuned on
+    (237, "holdout9"),  # by a sixth writer, after tuning on holdout8
+    (267, "holdout10"),  # by a seventh writer, after tuning on holdout9; never tuned on
 )
 SPLITS = ("dev", "test") + tuple(name for _, name in HOLDOUTS)
 ROLE_TYPE = {"child": "CHILD", "parent": "PARENT", "other": "PERSON"}
