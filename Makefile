@@ -29,6 +29,7 @@ test: install browser
 
 train: install
 	$(PY) training/build_corpus.py
+	$(PY) training/train_action_detector.py
 	$(PY) training/train.py
 	$(PY) training/train_name_tagger.py
 

@@ -187,11 +187,15 @@ def _subject_phrases(text: str) -> tuple[str, ...]:
 
 class ActionExtractor:
     def __init__(self, people: People, extra_roles: tuple[str, ...] = (),
-                 extra_services: tuple[str, ...] = (), extra_vague=None, use_parser: bool = True):
+                 extra_services: tuple[str, ...] = (), extra_vague=None, use_parser: bool = True,
+                 detector=None):
+        self.people = people
         self.owners = OwnerFinder(people, extra_roles)
         self.extra_services = extra_services
         self.extra_vague = extra_vague
         self.use_parser = use_parser
+        # Optional learned backup (reviewer/action_detector.ActionDetector): units the rules miss.
+        self.detector = detector
 
     def __call__(self, units: list[Unit], text: str, doc_type: str,
                  headings: list[Heading] | None = None) -> list[ActionResult]:
@@ -202,19 +206,88 @@ class ActionExtractor:
             if doc_type == "assessment" and not self._assessment_action_place(whole):
                 continue
             for unit, parts in self._read_all(whole, text):
-                specific, _ = is_specific(parts.task, self.extra_services)
-                if specific and parts.subject and is_vague_subject(parts.subject):
-                    specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
-                ts = parts.timescale
-                actions.append(ActionResult(
-                    start=unit.start, end=unit.end,
-                    owner=parts.owner.text, task=_tidy(parts.task),
-                    timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
-                    specific=specific,
-                    owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),
-                    timescale_date=ts.iso_date, section=unit.section,
-                ))
+                actions.append(self._result(unit, parts))
+        if self.detector is not None and units:
+            actions = self._add_detected(units, text, doc_type, actions)
         return actions
+
+    def _result(self, unit: Unit, parts: _Parts) -> ActionResult:
+        specific, _ = is_specific(parts.task, self.extra_services)
+        if specific and parts.subject and is_vague_subject(parts.subject):
+            specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
+        ts = parts.timescale
+        return ActionResult(
+            start=unit.start, end=unit.end,
+            owner=parts.owner.text, task=_tidy(parts.task),
+            timescale=ts.text, timescale_vague=ts.vague if ts.text is None else ts.vague,
+            specific=specific,
+            owner_problem=None if parts.owner.text else (parts.owner.problem or "missing"),
+            timescale_date=ts.iso_date, section=unit.section,
+        )
+
+    # -- the learned backup -----------------------------------------------------------------
+    def _add_detected(self, units: list[Unit], text: str, doc_type: str,
+                      actions: list[ActionResult]) -> list[ActionResult]:
+        """Units the rules did not take, where actions can occur, that the detector scores at or
+        over its threshold: read and judged like any other action."""
+        spans = [(a.start, a.end) for a in actions]
+        probs = self.detector.probabilities(units, text, doc_type, self.people, spans)
+        added = []
+        for unit, p in zip(units, probs):
+            if p < self.detector.threshold or any(s < unit.end and unit.start < e for s, e in spans):
+                continue
+            if not self._detector_place(unit, doc_type):
+                continue
+            parts = self._read_detected(unit, text)
+            if parts is not None:
+                added.append(self._result(unit, parts))
+        if not added:
+            return actions
+        return sorted(actions + added, key=lambda a: a.start)
+
+    def _detector_place(self, unit: Unit, doc_type: str) -> bool:
+        """Where a detector-found action may sit: not a descriptive section (worries, strengths,
+        history, views, analysis ...); in an assessment, only where the rules look for actions."""
+        if doc_type == "assessment":
+            return self._assessment_action_place(unit)
+        return unit.section not in _NON_ACTION_SECTIONS or unit.section == "management_oversight"
+
+    def _read_detected(self, unit: Unit, text: str) -> _Parts | None:
+        """Who / what / when of a unit the detector found, with the rules' readers: a table row's
+        cells by what they look like, a block's fields, or the line itself."""
+        if unit.kind == "row" and len(unit.cells) >= 2:
+            cells = [text[s:e] for s, e in unit.cells]
+            owner_idx = next((i for i, c in enumerate(cells) if len(c.split()) <= 5
+                              and self.owners.classify(c).text), None)
+            time_idx = next((i for i, c in enumerate(cells) if i != owner_idx and len(c.split()) <= 8
+                             and (find_timescale(c).text or find_timescale(c).vague)), None)
+            rest = [c for i, c in enumerate(cells) if i not in (owner_idx, time_idx) and c.strip()]
+            task = max(rest, key=len) if rest else ""
+            if not task.strip():
+                return None
+            owner = self.owners.classify(cells[owner_idx]) if owner_idx is not None \
+                else self.owners.from_text(task)[0]
+            timescale = self._timescale_from_cells([cells[time_idx]] if time_idx is not None else [], unit.text)
+            return _Parts(owner, timescale, self._remove(self._strip_owner(task), timescale),
+                          self._passive_subject(task))
+        body = unit.text
+        if unit.kind == "block" and unit.fields:
+            fields = {role: text[s:e] for role, (s, e) in unit.fields.items()}
+            body = fields.get("task") or fields.get("need") or body
+        body = re.sub(r"^\s*(?:[-*•·▪◦‣○●■□➢►✓☐☑☒]|\(?\w{1,3}[.)])\s+", "", body)
+        label = _ACTION_LABEL.match(body)
+        if label:
+            body = body[label.end():]
+        if len(body.split()) < 2:
+            return None
+        if "," in body and not re.search(r"\b(?:to|will|should|must)\b", body) \
+                and self.owners.classify(body.split(",")[0]).text:
+            return None  # "Agreed: Tom Egan, Team Manager, 25/03/2025": a sign-off, as in _read_line
+        owner, task_start = self.owners.from_text(body)
+        timescale = find_timescale(body, self.extra_vague)
+        task = self._remove(body[task_start:], timescale)
+        subject = body[:task_start] if owner.problem == "passive" else ""
+        return _Parts(owner, timescale, task, subject)
 
     def _read_all(self, unit: Unit, text: str) -> list[tuple[Unit, _Parts]]:
         """The unit's action, or, for a plan sentence that runs several actions together with

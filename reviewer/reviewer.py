@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from . import __version__
+from .action_detector import default_detector
 from .actions import ActionExtractor
 from .checks import FindingFactory, catalogue
 from .config import ReviewerConfig
@@ -34,8 +35,10 @@ _ENGLISH = re.compile(r"\b(the|and|to|of|a|in|is|was|she|he|her|his|with|that|fo
 
 class Reviewer:
     def __init__(self, labeller: SentenceLabeller, config: ReviewerConfig | None = None,
-                 use_parser: bool = True):
+                 use_parser: bool = True, action_detector="default"):
         self.labeller = labeller
+        # The learned backup beside the action rules (models/action_detector; None: rules only).
+        self.action_detector = default_detector() if isinstance(action_detector, str) else action_detector
         self.config = config or ReviewerConfig()
         self.segmenter = Segmenter()
         self.use_parser = use_parser
@@ -53,7 +56,7 @@ class Reviewer:
 
     def with_config(self, config: ReviewerConfig) -> "Reviewer":
         """The same models with another config (cheap: nothing is reloaded)."""
-        return Reviewer(self.labeller, config, use_parser=self.use_parser)
+        return Reviewer(self.labeller, config, use_parser=self.use_parser, action_detector=self.action_detector)
 
     def review_file(self, path: str | Path, doc_type: str | None = None) -> Report:
         from .readers import read_file
@@ -81,7 +84,8 @@ class Reviewer:
         predictions = self.labeller.predict(context)
         sentences = [self._sentence(unit, pred) for unit, pred in zip(seg.units, predictions)]
         actions = ActionExtractor(people, self.config.roles, self.config.services, self._extra_vague,
-                                  use_parser=self.use_parser)(seg.units, text, doc_type, seg.headings)
+                                  use_parser=self.use_parser,
+                                  detector=self.action_detector)(seg.units, text, doc_type, seg.headings)
         history = self._evidence("family_history", sentences, predictions, HISTORY_ASPECTS)
         voice = self._evidence("child_voice", sentences, predictions, VOICE_ASPECTS)
         dimensions = rate_document(doc_type, history, voice, actions)

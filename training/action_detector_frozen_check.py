@@ -22,7 +22,9 @@ w18, w19, w20 (their TRAIN/DEV action recall with those rules: 0.836 / 0.527). T
     the same documents, for reference.
 
 Matching is training/evaluate.py's match_actions (the current file; imported from this tree in
-both children). Nothing is written; the table goes to stdout.
+both children). The detector's features are this tree's reviewer/action_detector.py and its
+fitting training/train_action_detector.py's `fit` (the code the shipped model is trained with).
+Nothing is written; the table goes to stdout.
 """
 from __future__ import annotations
 
@@ -53,6 +55,15 @@ def _child(rules_root: Path, full: bool) -> dict:
     # The training helpers from THIS tree (evaluate.match_actions, the detector); they put ROOT on
     # sys.path, but `reviewer` is already imported, so all reviewer.* submodules stay rules_root's.
     sys.path.insert(1, str(ROOT / "training"))
+    # The detector's feature code is THIS tree's reviewer/action_detector.py (the old package has
+    # none), loaded as a module of the old package: its relative imports (`.actions._imperative`,
+    # `.timescales.find_timescale`, ...) resolve to rules_root's code, as in the original experiment.
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("reviewer.action_detector",
+                                                  ROOT / "reviewer" / "action_detector.py")
+    detector_mod = importlib.util.module_from_spec(spec)
+    sys.modules["reviewer.action_detector"] = detector_mod
+    spec.loader.exec_module(detector_mod)
     import action_detector_lowo as lowo
     import evaluate
     from reviewer import actions as actions_mod
