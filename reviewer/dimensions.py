@@ -1,7 +1,7 @@
 """Document dimensions: each rated 0 absent, 1 weak, 2 adequate, 3 good, plus a 0-100 score.
 
 A rating reflects coverage and quality, not just presence: the number of labelled sentences
-and how many different kinds of evidence they give, less stated gaps; for plans, the share
+and how many different kinds of evidence they give (weighted by `sentence_weight`), less stated gaps; for plans, the share
 of actions that are specific and owned (less points for each vague task beyond the few a good
 plan may have), or have a checkable timescale. The weights are data (`resources/ratings.toml`).
 """
@@ -64,18 +64,22 @@ def _rating(score: int, has_evidence: bool, dimension: str | None = None) -> int
     return 1
 
 
-def _coverage_score(evidence: Evidence, params: dict) -> int:
+def coverage_score(evidence: Evidence, params: dict) -> int:
+    """0-100: `sentence_weight` x the share of `sentences_for_full` labelled sentences, plus the
+    rest x the share of `aspects_for_full` kinds of evidence, less `gap_penalty` per stated gap.
+    Without `sentence_weight` the two count equally (0.5)."""
     if evidence.sentences == 0:
         return 0
-    share = 0.5 * min(evidence.sentences / params["sentences_for_full"], 1.0)
-    share += 0.5 * min(len(evidence.aspects) / params["aspects_for_full"], 1.0)
+    weight = params.get("sentence_weight", 0.5)
+    share = weight * min(evidence.sentences / params["sentences_for_full"], 1.0)
+    share += (1 - weight) * min(len(evidence.aspects) / params["aspects_for_full"], 1.0)
     score = round(100 * share) - params["gap_penalty"] * evidence.gaps
     return max(1, min(100, score))
 
 
 def rate_coverage(dimension: str, doc_type: str, evidence: Evidence) -> DimensionResult:
     params = _weights()[dimension]["assessment" if doc_type == "assessment" else "plan"]
-    score = _coverage_score(evidence, params)
+    score = coverage_score(evidence, params)
     rating = _rating(score, evidence.sentences > 0, dimension)
     noun = "family history" if dimension == "family_history" else "the child's voice"
     if evidence.sentences == 0:
@@ -84,6 +88,8 @@ def rate_coverage(dimension: str, doc_type: str, evidence: Evidence) -> Dimensio
         kinds = ", ".join(sorted(evidence.aspects)) or "general statements"
         summary = (f"{_RATING_WORDS[rating].capitalize()}: {evidence.sentences} of {evidence.total} "
                    f"sentences give {noun} ({kinds}).")
+        if params.get("sentence_weight", 0.5) >= 1:  # the kinds are listed, but only the count scores
+            summary += f" The score counts the sentences ({params['sentences_for_full']} or more is full coverage)."
     if evidence.gaps:
         summary += f" {evidence.gaps} sentence(s) state a gap."
     return DimensionResult(rating, score, summary)

@@ -13,11 +13,15 @@ Setups (default: the rating formulas):
   task beyond the few a good plan may have;
 - "... oracle actions": the same, with the gold action judgements (owner, timescale, specific)
   in place of the extractor's: the ceiling that better action extraction could reach.
+With --coverage: the family-history and child-voice scores with the sentence count and the kinds of
+evidence weighted equally (the former formula) or with `sentence_weight` searched for family history
+(adopted; train.SENTENCE_WEIGHT_DIMENSIONS: child voice did not gain from it and keeps 0.5).
 With --cuts: the earlier questions (generated documents in the tuning or not; cuts shared by the
 dimensions or each dimension's own; an "absent" cut or not).
 
     .venv/bin/python training/rating_tuning_check.py          # formulas (about 5 minutes)
     .venv/bin/python training/rating_tuning_check.py --cuts   # cuts and generated documents
+    .venv/bin/python training/rating_tuning_check.py --coverage --seeds 0,1,2   # coverage formulas, 3 fold seeds
     .venv/bin/python training/rating_tuning_check.py --without-authors w18,w19,w20   # the corpus before them
 """
 from __future__ import annotations
@@ -74,6 +78,10 @@ def start_params() -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cuts", action="store_true", help="compare cut setups and generated documents")
+    parser.add_argument("--coverage", action="store_true",
+                        help="compare the coverage formulas (family history, child voice)")
+    parser.add_argument("--seeds", default="0", metavar="0,1,2",
+                        help="seeds of the fold split; each gives five folds (default 0)")
     parser.add_argument("--without-authors", default="", metavar="w18,w19",
                         help="leave these writers' documents out (to compare with a check run before they were added)")
     args = parser.parse_args(argv)
@@ -87,36 +95,45 @@ def main(argv=None) -> int:
     start = start_params()
     authored = [r for r in rows if r["doc"].get("source", "authored") == "authored"]
     generated = [r for r in rows if r["doc"].get("source", "authored") != "authored"]
-    order = np.random.default_rng(0).permutation(len(authored))
+    seeds = [int(x) for x in args.seeds.split(",") if x.strip()]
     if args.cuts:
-        # name -> (use the generated documents, cuts per dimension, an "absent" cut, penalty, oracle)
+        # name -> (use the generated documents, cuts per dimension, an "absent" cut, penalty, oracle,
+        #          sentence weight searched)
         setups = {
-            "with generated, shared cuts": (True, False, True, True, False),
-            "authored only, shared cuts": (False, False, True, True, False),
-            "with generated, cuts per dimension": (True, True, True, True, False),
-            "authored only, cuts per dimension": (False, True, True, True, False),
-            "authored only, shared, no absent cut": (False, False, False, True, False),
+            "with generated, shared cuts": (True, False, True, True, False, True),
+            "authored only, shared cuts": (False, False, True, True, False, True),
+            "with generated, cuts per dimension": (True, True, True, True, False, True),
+            "authored only, cuts per dimension": (False, True, True, True, False, True),
+            "authored only, shared, no absent cut": (False, False, False, True, False, True),
+        }
+    elif args.coverage:
+        setups = {
+            "coverage: equal weights (former)": (False, True, True, True, False, False),
+            "coverage: sentence weight (adopted)": (False, True, True, True, False, True),
         }
     else:
         setups = {
-            "former formula": (False, True, True, False, False),
-            "unspecific penalty (adopted)": (False, True, True, True, False),
-            "former formula, oracle actions": (False, True, True, False, True),
-            "unspecific penalty, oracle actions": (False, True, True, True, True),
+            "former formula": (False, True, True, False, False, True),
+            "unspecific penalty (adopted)": (False, True, True, True, False, True),
+            "former formula, oracle actions": (False, True, True, False, True, True),
+            "unspecific penalty, oracle actions": (False, True, True, True, True, True),
         }
     per_fold: dict[str, dict[str, list[float]]] = {name: {d: [] for d in T.DIMENSIONS} for name in setups}
     pooled: dict[str, dict[str, tuple[list, list]]] = {name: {d: ([], []) for d in T.DIMENSIONS} for name in setups}
-    for fold in np.array_split(order, 5):
+    folds = [(order, fold) for seed in seeds
+             for order in [np.random.default_rng(seed).permutation(len(authored))]
+             for fold in np.array_split(order, 5)]
+    for order, fold in folds:
         in_fold = set(fold.tolist())
         held = [authored[i] for i in fold]
         rest = [authored[i] for i in order if i not in in_fold]
-        for name, (with_generated, per_dim, absent, penalty, oracle) in setups.items():
+        for name, (with_generated, per_dim, absent, penalty, oracle, weight) in setups.items():
             train_rows = rest + generated if with_generated else rest
             test_rows = held
             if oracle:
                 train_rows, test_rows = with_gold_actions(train_rows), with_gold_actions(held)
             params, _ = T.tune_ratings(train_rows, start, per_dimension_cuts=per_dim, absent_cut=absent,
-                                       unspecific_penalty=penalty)
+                                       unspecific_penalty=penalty, sentence_weight=weight)
             for dim, (x, y) in T.rate_all(test_rows, params).items():
                 per_fold[name][dim].append(float(T.spearman_rows(x[None, :].astype(float), y.astype(float))[0]))
                 pooled[name][dim][0].extend(x.tolist())
@@ -127,8 +144,12 @@ def main(argv=None) -> int:
         within = {d: float(np.mean(np.abs(np.array(x) - np.array(y)) <= 1)) for d, (x, y) in pooled[name].items()}
         print(f"{name:36} {np.mean(list(means.values())):6.3f} " + " ".join(f"{means[d]:15.3f}" for d in T.DIMENSIONS)
               + "   " + " ".join(f"{within[d]:.3f}" for d in T.DIMENSIONS))
-        folds = np.mean([per_fold[name][d] for d in T.DIMENSIONS], axis=0)
-        print(f"{'':36} folds (mean of dimensions): " + ", ".join(f"{v:.3f}" for v in folds))
+        fold_means = np.mean([per_fold[name][d] for d in T.DIMENSIONS], axis=0)
+        print(f"{'':36} folds (mean of dimensions): " + ", ".join(f"{v:.3f}" for v in fold_means))
+        if len(seeds) > 1:  # each seed's five folds: the mean per seed shows the split-to-split noise
+            for d in T.DIMENSIONS:
+                by_seed = np.reshape(per_fold[name][d], (len(seeds), 5)).mean(axis=1)
+                print(f"{'':36} seeds {d:15}: " + ", ".join(f"{v:.3f}" for v in by_seed))
         for d in T.DIMENSIONS:
             print(f"{'':36} folds {d:15}: " + ", ".join(f"{v:.3f}" for v in per_fold[name][d]))
     return 0

@@ -1,5 +1,6 @@
-"""The specific-tasks and timescales ratings: scores from the action judgements, their cuts, and
-the search in training/train.py that fits them (which must agree with reviewer/dimensions.py)."""
+"""The document ratings: coverage scores (family history, child voice) from the labelled
+sentences, specific-tasks and timescales scores from the action judgements, their cuts, and the
+search in training/train.py that fits them (which must agree with reviewer/dimensions.py)."""
 import sys
 from pathlib import Path
 
@@ -133,3 +134,94 @@ def test_tuning_learns_the_penalty_when_counts_decide():
     assert kept["specific_tasks"]["unspecific_penalty"] == 0
     # deterministic: the same rows give the same parameters
     assert T.tune_ratings(rows, start)[0] == tuned
+
+
+# -- coverage: family history and child voice ------------------------------------------------------
+
+COVERAGE = {"sentences_for_full": 10, "aspects_for_full": 4, "gap_penalty": 10}
+
+
+def evidence(sentences: int, kinds: int, gaps: int = 0, total: int = 60) -> dimensions.Evidence:
+    return dimensions.Evidence(sentences=sentences, aspects={f"kind {k}" for k in range(kinds)},
+                               gaps=gaps, total=total)
+
+
+def test_coverage_without_weight_counts_sentences_and_kinds_equally():
+    # 0.5 x 5/10 + 0.5 x 2/4 = 0.5, less 10 for the gap
+    assert dimensions.coverage_score(evidence(5, 2, gaps=1), COVERAGE) == 40
+    assert dimensions.coverage_score(evidence(5, 2), {**COVERAGE, "sentence_weight": 0.5}) == 50
+    assert dimensions.coverage_score(evidence(0, 0), COVERAGE) == 0
+
+
+def test_sentence_weight_one_scores_the_count_alone():
+    alone = {**COVERAGE, "sentence_weight": 1.0}
+    assert dimensions.coverage_score(evidence(8, 0), alone) == 80
+    assert dimensions.coverage_score(evidence(8, 4), alone) == 80
+    # with equal weights the kinds decide between these two; with the count alone, the count does
+    assert dimensions.coverage_score(evidence(2, 4), COVERAGE) > dimensions.coverage_score(evidence(9, 0), COVERAGE)
+    assert dimensions.coverage_score(evidence(2, 4), alone) < dimensions.coverage_score(evidence(9, 0), alone)
+    assert dimensions.coverage_score(evidence(7, 3), {**COVERAGE, "sentence_weight": 0.7}) == round(100 * (0.49 + 0.225))
+
+
+def test_coverage_summary_says_what_scores(monkeypatch):
+    data = {**dimensions._weights()}
+    data["family_history"] = {"assessment": {**COVERAGE, "sentence_weight": 1.0}, "plan": dict(COVERAGE)}
+    data["cuts"] = {**data["cuts"], "family_history": {"good": 80, "adequate": 60, "weak": 1}}
+    monkeypatch.setattr(dimensions, "_weights", lambda: data)
+    result = dimensions.rate_coverage("family_history", "assessment", evidence(9, 1))
+    assert (result.rating, result.score) == (3, 90)
+    assert result.summary.startswith("Good: 9 of 60 sentences give family history (kind 0).")
+    assert "The score counts the sentences (10 or more is full coverage)." in result.summary
+    plan_result = dimensions.rate_coverage("family_history", "cp_plan", evidence(9, 1))
+    assert "counts the sentences" not in plan_result.summary  # equal weights: the kinds count too
+
+
+def test_train_coverage_scores_agree_with_reviewer():
+    cases = [(0, 0, 0), (1, 4, 0), (5, 2, 1), (9, 0, 0), (12, 1, 3), (7, 3, 0)]
+    for weight in (0.5, 0.7, 1.0):
+        params = {**COVERAGE, "sentence_weight": weight}
+        fast = T.coverage_scores(np.array([c[0] for c in cases]), np.array([c[1] for c in cases]),
+                                 np.array([c[2] for c in cases]), 10, 4, 10, weight)
+        assert fast.tolist() == [dimensions.coverage_score(evidence(*c), params) for c in cases]
+
+
+def _history_row(sentences: int, kinds: int, gold: int, i: int) -> dict:
+    return {"doc": {"id": f"h{i}", "doc_type": "assessment", "ratings": {"family_history": gold}},
+            "history": evidence(sentences, kinds), "voice": evidence(0, 0), "actions": []}
+
+
+def test_tuning_learns_the_sentence_weight_when_the_count_decides():
+    """Gold ratings that follow the number of sentences while the kinds the rules name do not (long
+    histories with no named kind, short ones naming many): the search weights the count, and
+    without the weight search (sentence_weight=False) the equal weights stay."""
+    data = [(1, 4, 1), (2, 4, 1), (3, 3, 1), (4, 5, 1), (5, 4, 2), (6, 1, 2), (7, 0, 2),
+            (9, 0, 3), (10, 1, 3), (12, 0, 3), (14, 2, 3), (0, 0, 0)]
+    rows = [_history_row(n, a, gold, i) for i, (n, a, gold) in enumerate(data)]
+    coverage = {"sentences_for_full": 8, "aspects_for_full": 4, "gap_penalty": 10, "sentence_weight": 0.5}
+    start = {"cuts": {"good": 80, "adequate": 60, "weak": 1},
+             "family_history": {"assessment": dict(coverage), "plan": dict(coverage)},
+             "child_voice": {"assessment": dict(coverage), "plan": dict(coverage)},
+             "specific_tasks": dict(WEIGHTS), "timescales": {"vague_credit": 0.0}}
+    tuned, summary = T.tune_ratings(rows, start)
+    assert tuned["family_history"]["assessment"]["sentence_weight"] > 0.5
+    assert summary["train_dev_mean_spearman_after"] > summary["train_dev_mean_spearman_before"]
+    kept, kept_summary = T.tune_ratings(rows, start, sentence_weight=False)
+    assert kept["family_history"]["assessment"]["sentence_weight"] == 0.5
+    assert summary["train_dev_mean_spearman_after"] > kept_summary["train_dev_mean_spearman_after"]
+    assert T.tune_ratings(rows, start)[0] == tuned  # deterministic
+
+
+def test_child_voice_keeps_its_sentence_weight():
+    """The weight search is for family history only (train.SENTENCE_WEIGHT_DIMENSIONS): the same
+    count-driven gold ratings as child voice leave child voice's weight as set."""
+    data = [(1, 4, 1), (2, 4, 1), (3, 3, 1), (4, 5, 1), (5, 4, 2), (6, 1, 2), (7, 0, 2),
+            (9, 0, 3), (10, 1, 3), (12, 0, 3), (14, 2, 3), (0, 0, 0)]
+    rows = [{"doc": {"id": f"v{i}", "doc_type": "assessment", "ratings": {"child_voice": gold}},
+             "history": evidence(0, 0), "voice": evidence(n, a), "actions": []} for i, (n, a, gold) in enumerate(data)]
+    coverage = {"sentences_for_full": 8, "aspects_for_full": 4, "gap_penalty": 10, "sentence_weight": 0.5}
+    start = {"cuts": {"good": 80, "adequate": 60, "weak": 1},
+             "family_history": {"assessment": dict(coverage), "plan": dict(coverage)},
+             "child_voice": {"assessment": dict(coverage), "plan": dict(coverage)},
+             "specific_tasks": dict(WEIGHTS), "timescales": {"vague_credit": 0.0}}
+    tuned, _ = T.tune_ratings(rows, start)
+    assert tuned["child_voice"]["assessment"]["sentence_weight"] == 0.5
