@@ -1092,7 +1092,7 @@ def readme(results: dict, default: str, reason: str, data: dict, ratings: dict, 
     if rv:
         ad, fl = rv["action_detection"], rv["action_flags"]
         lines += ["## Plan actions on TEST (default reviewer)", "",
-                  "Actions come from the shared rule-based action extractor (the same for every sentence model).", "",
+                  "Actions come from the shared action extractor (the same for every sentence model): the rules, backed up by the learned action detector (`models/action_detector/`, its card gives how much it adds on layouts the rules have not met).", "",
                   "| measure | value |", "|---|---:|",
                   f"| action detection recall | {fmt(ad['recall'])} ({ad['found']} of {ad['gold']}) |",
                   f"| action detection precision | {fmt(ad['precision'])} |"]

@@ -1,6 +1,6 @@
 """Train the redactor's learned name tagger (reviewer/name_tagger.py) on the fictional PII set.
 
-    python training/train_name_tagger.py                    # all of corpora/pii -> models/name_tagger/
+    python training/train_name_tagger.py                    # corpora/pii but its newest held-out batch
     python training/train_name_tagger.py --before 183 --out /tmp/t   # only documents pii-001..182
 
 Every word of every document in `corpora/pii/pii.jsonl` is an example: positive when it lies inside
@@ -37,8 +37,14 @@ def number(doc_id: str) -> int:
 
 
 def load_documents(before: int | None = None) -> list[dict]:
+    """The PII documents to train on: those numbered below `before`, or (by default) every document
+    except the newest held-out batch, which is kept unseen until the next batch replaces it."""
+    from training.evaluate_redaction import HOLDOUTS
+
     docs = [json.loads(line) for line in PII_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [d for d in docs if before is None or number(d["id"]) < before]
+    if before is None:
+        before = HOLDOUTS[-1][0]
+    return [d for d in docs if number(d["id"]) < before]
 
 
 def features() -> nt.Features:
@@ -87,7 +93,7 @@ def card(meta: dict, seconds: float, out: Path) -> str:
         "`reviewer redact` (and the trainers' page) takes the words it scores at or above "
         f"{meta['threshold']} as extra seeds beside its cues and spaCy's NER; every other mention of a "
         "seeded name in the document is then redacted too, with the same placeholder.", "",
-        "**Data.** The fictional PII set `corpora/pii/` (every document, every split): "
+        "**Data.** The fictional PII set `corpora/pii/` (every document but the newest held-out batch, which stays unseen until the next one replaces it): "
         f"{stats['documents']} documents, {stats['words']:,} words, of which {stats['name_words']:,} "
         "are inside a marked name. Nothing in it is real.", "",
         "**Method.** Logistic regression (scikit-learn, lbfgs, C=1) over hashed features (2^20 "
