@@ -153,19 +153,14 @@ def _run_child(rules_root: Path, full: bool) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def _pool(rows: list[dict]) -> dict:
-    g = sum(r["gold"] for r in rows)
-    f = sum(r["found"] for r in rows)
-    e = sum(r["extra"] for r in rows)
-    return {"gold": g, "found": f, "extra": e, "recall": f / g if g else float("nan"),
-            "precision": f / (f + e) if f + e else float("nan")}
-
-
 def _rp(r: dict) -> str:
     return f"{r['recall']:.3f} / {r['precision']:.3f}"
 
 
 def table(old: dict, cur: dict) -> str:
+    sys.path.insert(0, str(ROOT))  # imported here: the child runs with the old `reviewer`
+    from training.action_detector_lowo import pool as _pool
+
     cols = ["old rules"]
     keys = ["rules"]
     for gen in ("authored", "authored+generated"):

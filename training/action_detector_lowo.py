@@ -126,7 +126,8 @@ def lowo(prepared: list[Prepared], use_rule_features: bool, with_generated: bool
     return out
 
 
-def _pool(rows: list[dict]) -> dict:
+def pool(rows: list[dict]) -> dict:
+    """Pooled detection figures of per-writer rows (gold, found, extra)."""
     g = sum(r["gold"] for r in rows)
     f = sum(r["found"] for r in rows)
     e = sum(r["extra"] for r in rows)
@@ -148,9 +149,9 @@ def lowo_table(prepared: list[Prepared]) -> str:
             for w, row in res.items():
                 lines.append(_row(w, row))
             for name, ws in groups.items():
-                pooled = {"rules": _pool([res[w]["rules"] for w in ws if w in res])}
+                pooled = {"rules": pool([res[w]["rules"] for w in ws if w in res])}
                 for t in THRESHOLDS:
-                    pooled[t] = _pool([res[w][t] for w in ws if w in res])
+                    pooled[t] = pool([res[w][t] for w in ws if w in res])
                 lines.append(_row(f"**{name}**", pooled))
     return "\n".join(lines)
 
