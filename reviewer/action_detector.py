@@ -75,9 +75,10 @@ class Candidate:
 
 
 def candidates(units: list[Unit], text: str, doc_type: str, people: People,
-               rule_spans: Sequence[tuple[int, int]]) -> list[Candidate]:
-    """One candidate per unit, with its features. `units` as the action extractor saw them
-    (plan areas already remapped); `rule_spans` the rule actions' spans."""
+               rule_spans: Sequence[tuple[int, int]], only: Sequence[int] | None = None) -> list[Candidate]:
+    """One candidate per unit (or per unit whose index is in `only`), with its features. `units`
+    as the action extractor saw them (plan areas already remapped); `rule_spans` the rule actions'
+    spans. The context features always look at every unit."""
     # Imported here (relative to whichever `reviewer` package loaded this module) so the frozen-rules
     # check can pair this feature code with an older reviewer's rules.
     from .actions import _imperative
@@ -90,7 +91,10 @@ def candidates(units: list[Unit], text: str, doc_type: str, people: People,
     sections_with_rule = {(u.section, u.heading) for u, t in zip(units, taken) if t}
     total = max(1, len(text))
     out = []
+    wanted = None if only is None else set(only)
     for i, (unit, rule) in enumerate(zip(units, taken)):
+        if wanted is not None and i not in wanted:
+            continue
         body = _BULLET.sub("", unit.text)
         norm = _norm(body, names)
         terms = ["w:" + t for t in _terms(norm)]
@@ -198,9 +202,10 @@ class ActionDetector:
         return out
 
     def probabilities(self, units: list[Unit], text: str, doc_type: str, people: People,
-                      rule_spans: Sequence[tuple[int, int]] = ()) -> list[float]:
-        """P(action) for each unit (units as the action extractor sees them)."""
-        return self.score(candidates(units, text, doc_type, people, rule_spans))
+                      rule_spans: Sequence[tuple[int, int]] = (), only: Sequence[int] | None = None) -> list[float]:
+        """P(action) for each unit (units as the action extractor sees them), or for the units whose
+        indexes are in `only` (in increasing order), so that no work is spent on the others."""
+        return self.score(candidates(units, text, doc_type, people, rule_spans, only))
 
     # -- files ------------------------------------------------------------------------------
     def save(self, folder: Path, meta: dict | None = None) -> None:

@@ -231,13 +231,18 @@ class ActionExtractor:
         """Units the rules did not take, where actions can occur, that the detector scores at or
         over its threshold: read and judged like any other action."""
         spans = [(a.start, a.end) for a in actions]
-        probs = self.detector.probabilities(units, text, doc_type, self.people, spans)
+        # Only units the rules left and where an action may sit are scored (the hot path).
+        open_units = [i for i, unit in enumerate(units)
+                      if not any(s < unit.end and unit.start < e for s, e in spans)
+                      and self._detector_place(unit, doc_type)]
+        if not open_units:
+            return actions
+        probs = self.detector.probabilities(units, text, doc_type, self.people, spans, only=open_units)
         added = []
-        for unit, p in zip(units, probs):
-            if p < self.detector.threshold or any(s < unit.end and unit.start < e for s, e in spans):
+        for i, p in zip(open_units, probs):
+            if p < self.detector.threshold:
                 continue
-            if not self._detector_place(unit, doc_type):
-                continue
+            unit = units[i]
             parts = self._read_detected(unit, text)
             if parts is not None:
                 added.append(self._result(unit, parts))

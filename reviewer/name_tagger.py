@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .errors import ConfigError
-from .trained import models_dir
+from .trained import ModelFilesMissing, models_dir
 
 FOLDER = "name_tagger"
 N_FEATURES = 2 ** 20
@@ -43,8 +43,8 @@ TOKEN = re.compile(r"[^\W\d_]+(?:['’](?![sS](?![^\W_]))[^\W\d_]+|-[^\W\d_]+)*|
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-class NameTaggerMissing(ConfigError):
-    """The name tagger's files are not in the models folder."""
+# The name tagger's files missing is the trained models' error (it names `make train`).
+NameTaggerMissing = ModelFilesMissing
 
 
 @dataclass(frozen=True)
