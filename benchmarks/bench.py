@@ -16,7 +16,9 @@ of 200 mixed documents. Measured:
 - cold start: a new process, from its start to its first report (3,000-word assessment);
 - peak RSS of a process that loads the models and reviews everything above;
 - the same texts through spaCy's en_core_web_sm full pipeline (`nlp.pipe`), and the headline
-  figure: reviewer time / spaCy time on the same texts.
+  figure: reviewer time / spaCy time on the same texts;
+- the learned action detector's cost: warm review of the same 1,200-word plans with the
+  detector and with the rules alone (`Reviewer(labeller, action_detector=None)`), interleaved.
 
 Timings are wall-clock on whatever else the machine is doing: run it on an idle machine.
 This is a benchmark, never a test: nothing here asserts a speed.
@@ -94,6 +96,25 @@ def warm_latency(reviewer, nlp, repeats: int) -> dict:
                      "spacy_cpu_median": statistics.median(theirs_cpu),
                      "ratio": sum(ours) / sum(theirs)}
     return out
+
+
+def detector_overhead(reviewer, repeats: int) -> dict:
+    """Warm review of the same plans with the learned action detector and without it, the two
+    interleaved so that load on the machine falls on both alike."""
+    from reviewer import Reviewer
+
+    rules_only = Reviewer(reviewer.labeller, reviewer.config, use_parser=reviewer.use_parser, action_detector=None)
+    texts = [make_inputs.plan(seed, 1200) for seed in range(1, repeats + 1)]
+    rules_only.review(texts[0])
+    with_detector, without = [], []
+    for text in texts:
+        for timings, r in ((with_detector, reviewer), (without, rules_only)):
+            t0 = time.perf_counter()
+            r.review(text)
+            timings.append(time.perf_counter() - t0)
+    return {"with_detector_median_s": statistics.median(with_detector),
+            "rules_only_median_s": statistics.median(without),
+            "ratio": sum(with_detector) / sum(without)}
 
 
 # --------------------------------------------------------------------------- batch
@@ -255,6 +276,7 @@ def run(quick: bool = False) -> dict:
                     f"{platform.machine()}, Python {platform.python_version()}",
                     "model": DEFAULT_MODEL, "batch_docs": n_docs, "batch_words": n_words}
     result["warm"] = warm_latency(reviewer, nlp, repeats)
+    result["detector"] = detector_overhead(reviewer, repeats)
     one, one_cpu = batch_one_process(reviewer, docs)
     spacy_one, spacy_one_cpu = spacy_batch(nlp, texts, 1)
     load_before = os.getloadavg()[0]
@@ -276,7 +298,7 @@ def run(quick: bool = False) -> dict:
 
 
 def table(r: dict) -> str:
-    w3, w12, b = r["warm"]["assessment_3000"], r["warm"]["plan_1200"], r["batch"]
+    w3, w12, b, d = r["warm"]["assessment_3000"], r["warm"]["plan_1200"], r["batch"], r["detector"]
 
     def lat(x, cpu):
         return f"{x[0]:.3f} s / {x[1]:.3f} s (CPU {cpu:.3f} s)"
@@ -289,6 +311,9 @@ def table(r: dict) -> str:
         ("warm review, 1,200-word plan (median / p95)", lat(w12["reviewer"], w12["reviewer_cpu_median"]),
          lat(w12["spacy"], w12["spacy_cpu_median"]),
          f"{w12['ratio']:.2f}", ""),
+        ("warm review, 1,200-word plan: with the action detector / rules alone (medians)",
+         f"{d['with_detector_median_s']:.3f} s / {d['rules_only_median_s']:.3f} s", "", "",
+         f"detector overhead {d['ratio']:.2f}x"),
         (f"batch of {r['batch_docs']} mixed documents, 1 process",
          f"{b['reviewer_1proc_words_s']:,.0f} words/s ({b['reviewer_1proc_words_cpu_s']:,.0f} per CPU s)",
          f"{b['spacy_1proc_words_s']:,.0f} words/s ({b['spacy_1proc_words_cpu_s']:,.0f} per CPU s)",
