@@ -138,7 +138,8 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "care_acronyms", "dotted_not_initials", "initial_cues", "not_person_before", "pet_words",
              "dob_alternative_words", "dob_correction_words", "dob_inline_labels", "dob_near_labels",
              "dob_list_labels", "kinship_gloss_words", "signature_labels", "collar_titles", "initial_subject_words",
-             "elder_kinship_words", "alias_gloss_words")
+             "elder_kinship_words", "alias_gloss_words", "dob_event_labels", "actor_after_words",
+             "actor_before_words", "org_suffixes")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -206,6 +207,16 @@ class _Lexicon:
         self.dotted_not_initials = {w.upper() for w in data.get("dotted_not_initials", [])} | self.care_acronyms
         self.not_person_before = {w.casefold() for w in data.get("not_person_before", [])}
         self.elder_kin = {w.casefold() for w in data.get("elder_kinship_words", [])}
+        self.org_suffixes = {w.casefold() for w in data.get("org_suffixes", [])}
+        before = _alternation(data.get("actor_before_words", ["by", "per"]))
+        after = _alternation(data.get("actor_after_words", ["to", "said"]))
+        # "notes by ak", "per mw", "mw to ring police", "ak said", "mw: check...": lower-case initials acting as a person
+        self.actor_before = re.compile(rf"(?<![\w-])(?i:{before})[ \t]*:?[ \t]*$")
+        self.actor_opening = re.compile(r"(?:^|[\n.;,(–—/:+]|[ \t]-)[ \t]*$")
+        self.actor_after = re.compile(rf"[ \t]+(?:{after})(?![\w'’-])|[ \t]*:[ \t]")
+        events = _alternation(data.get("dob_event_labels", []))
+        # "12/06/2017 | Birth of Ionuț Popescu": a chronology row recording a birth
+        self.dob_event = re.compile(rf"(?<![\w-])(?i:{events})[ \t]+(?:(?i:baby)[ \t]+)?{_UP}") if events else None
         gloss = _alternation(sorted(data.get("alias_gloss_words", []), key=len, reverse=True))
         self.alias_gloss = re.compile(rf"[ \t]*(?:[,;:–—-][ \t]*)?(?:(?i:{gloss})(?![\w])[ \t]*[,:–—-]?[ \t]*)+"
                                       rf"(?:[a-z,]+[ \t]+){{0,4}}?(?:(?i:{gloss})[ \t]+)?(?P<name>{_CAP}(?:[ \t]+{_CAP})*)"
@@ -571,6 +582,8 @@ class _People:
         seeds += self._tagger_seeds(seeds)
         seeds += self._pair_seeds(seeds)
         seeds += self._alias_seeds(seeds)
+        seeds += self._lower_surname_seeds(seeds)
+        self.alias_initials |= self._actor_initials()
         # "Maisie-Rose" introduced, "Maisie" used: the first part of a hyphenated first name.
         seeds += [_Seed((s.tokens[0].split("-")[0],), s.role, False, "hyphen") for s in seeds
                   if s.tokens and "-" in s.tokens[0] and s.tokens[0][0].isupper()
@@ -579,6 +592,7 @@ class _People:
         glossed = {m.group("w").casefold() for m in lex.kin_gloss.finditer(text)} if lex.kin_gloss else set()
         seeds = [s for s in seeds if not any(re.fullmatch(r"I['’](?:ve|m|d|ll)", t) for t in s.tokens)
                  and not (s.tokens and all(t.casefold() in glossed for t in s.tokens))]
+        seeds = self._drop_places(seeds)
         self.seeds = [s for s in seeds if s.tokens]
         self.name_tokens: set[str] = set()
         lower_ok: dict[str, bool] = {}
@@ -981,7 +995,9 @@ class _People:
             folded = alias.casefold()
             if not letters or not letters.isalpha() or len(letters) < 2 or len(alias) > 14 or folded in bad:
                 return
-            if not any(w[:1].casefold() == letters[:1].casefold() for w in name_words):
+            # sharing the name's first letter ("kb" for Kyle Brennan), or clipped from a name's end ("tino", Valentino)
+            if not any(w[:1].casefold() == letters[:1].casefold() or len(letters) >= 3 and w.casefold().endswith(folded)
+                       for w in name_words):
                 return
             spaced = re.fullmatch(r"(?:[^\W\d_]\.?[ ]?){2,3}", alias) is not None
             if (len(letters) <= 3 and alias.islower() or spaced) and (alias != letters or len(letters) <= 3):
@@ -1030,6 +1046,74 @@ class _People:
                     and given.casefold() not in lex.place_words):
                 out.append(_Seed((given,), None, False, "surname first"))
         return out
+
+    def _drop_places(self, seeds: list[_Seed]) -> list[_Seed]:
+        """Seeds that name a place or a company, not a person: the town the document writes before a
+        postcode ("22 Coppergate Rise, Ellerby ZZ9 3LD"), alone or with words after it ("Ellerby General",
+        "Ashcombe Youth Court"), with a postcode's letters the model took in ("Ellerby ZZ"); and a run
+        ending in a company suffix ("Lextox Ltd")."""
+        lex, text = self.lex, self.text
+        towns: set[str] = set()
+        fragments: set[str] = set()
+        for match in lex.postcode.finditer(text):
+            fragments |= set(re.findall(r"[A-Za-z]+", match.group(0)))
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            town = re.search(rf"(?:^|[,:]|[ \t]{{2}})[ \t]*((?:{_CAP}[ \t]+){{0,2}}{_CAP})[ \t]*,?[ \t]*$",
+                             text[line_start:match.start()])
+            if town:
+                towns |= {w.casefold() for w in _TOKEN.findall(town.group(1))
+                          if w.casefold() not in lex.street_words and w.casefold() not in lex.place_words}
+        out = []
+        for seed in seeds:
+            words = [t for t in seed.tokens if t not in fragments]
+            folded = [t.casefold() for t in words]
+            if folded and folded[-1] in lex.org_suffixes:
+                continue
+            if folded and folded[0] in towns and all(f in towns or _is_word(f) for f in folded[1:]):
+                continue
+            out.append(seed if len(words) == len(seed.tokens) or not words else
+                       _Seed(tuple(words), seed.role, seed.lower, seed.source))
+        return out
+
+    def _lower_surname_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
+        """In notes written in lower case, a surname after a known first name ("tommy o'neill", "gary
+        pickering"): a census surname that is no English word, or an O'/Mc surname. It is then a name
+        wherever it stands ("police re o'neill")."""
+        if not self.note_like:
+            return []
+        lex, text = self.lex, self.text
+        from .name_tagger import census_names
+
+        given, surnames = census_names()
+        known = {s.tokens[0].casefold() for s in seeds if len(s.tokens) == 1}
+        bad = lex.weak_never | lex.all_roles | lex.stop_words | lex.person_verbs | lex.particles | {v.casefold() for v in lex.verbs}
+        out = []
+        for match in re.finditer(r"(?<![\w'’-])(?=([a-z]{2,})[ \t]([a-z][a-z'’-]{2,})(?![\w'’-]))", text):
+            first, last = match.group(1), match.group(2)
+            if first not in known or first in bad or last in bad:
+                continue
+            if (last in surnames and last not in _dictionary()) or re.fullmatch(r"(?:o['’]|mc|mac)[a-z]{3,}", last):
+                out.append(_Seed((first, last), None, True, "lower surname"))
+        return out
+
+    def _actor_initials(self) -> set[str]:
+        """Lower-case initials a note uses as a person ("notes by ak", "per mw", "mw to ring police", "ak
+        said", "mw: check..."): two letters or three, not a care abbreviation or role, acting so at least
+        twice. Their other spellings ("a.k.", "AK") are then found by the initials pass."""
+        if not self.note_like:
+            return set()
+        lex, text = self.lex, self.text
+        counts: dict[str, int] = {}
+        for match in re.finditer(r"(?<![\w.'’&/@-])([a-z]{2,3})(?![\w'’&/@-])", text):
+            word = match.group(1)
+            if (word in lex.weak_never or word in lex.all_roles or word in lex.stop_words or word.upper() in lex.care_acronyms
+                    or word.upper() in lex.not_initials or len(word) == 3 and _is_word(word)):
+                continue
+            if (lex.actor_before.search(text, max(0, match.start() - 20), match.start())
+                    or lex.actor_opening.search(text, max(0, match.start() - 4), match.start())
+                    and lex.actor_after.match(text, match.end())):
+                counts[word] = counts.get(word, 0) + 1
+        return {w.upper() for w, n in counts.items() if n >= 2}
 
     def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
         """'Claire Dunn and Femi Ade': the partner of a known name in 'A and B' is a name too."""
@@ -1281,6 +1365,8 @@ class _People:
                 end += follow.end()
         if (initial := _SURNAME_INITIAL.match(text, end)) is not None and initial.group(1) not in "AI":
             end = initial.end(1)  # "Zuzanna N (Y8)": a surname written as its initial
+        elif text[start:end].islower() and (initial := _LOWER_SURNAME_INITIAL.match(text, end)) is not None:
+            end = initial.end(1)  # notes: "mike w (ptm)", "rhys t, marley": the same, in lower case
         return start, end
 
     def _initials(self, raw) -> list[tuple[int, int, tuple[str, ...], str | None]]:
@@ -1337,6 +1423,7 @@ class _People:
             gender = lex.title_gender.get(match.group("title"))
             out.append((start, match.end("initial"), (match.group("initial").casefold(),), "t" + (gender or "")))
         out += self._single_initials(raw, taken + [(s, e) for s, e, _, _ in out])
+        out += self._speaker_letters(taken + [(s, e) for s, e, _, _ in out])
         signature = self._initials_signature()
         if signature is not None:
             out.append((*signature, (text[signature[0]:signature[1]].casefold(),), None))
@@ -1368,6 +1455,9 @@ class _People:
                     continue
                 if " " in written and not written.islower():
                     continue
+                if written.endswith(".") and "." not in written[:-1]:
+                    end -= 1  # "agreed by mw.": the sentence's full stop, not the initials'
+                    written = written[:-1]
                 out.append((start, end, people.get(letters, (letters.casefold(),)), None))
                 busy.append((start, end))
         return out
@@ -1412,6 +1502,29 @@ class _People:
         for match in lex.sign_off_initial.finditer(text):
             if match.group("i") not in "AI" or "." in match.group(0)[match.end("i") - match.start():]:
                 add(match.start("i"), match.group("i"))
+        return out
+
+    def _speaker_letters(self, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """A chat's speaker saved as one letter ("[21/05/2027, 22:19] T: ..."), or a transcript's one-letter
+        speaker key the document glosses as a person ('"T" = Valentino Reis', 'K: ...' with 'K is Kyra'): every
+        speaker line of it, and the key quoted elsewhere ('"t" refers to him'). Not Q and A (questions and answers)."""
+        text = self.text
+        chat = re.compile(r"(?m)^[ \t]*\[[^\]\n]{4,40}\][ \t]*(?:-[ \t]*)?(?P<k>[A-Za-z])[ \t]*:")
+        plain = re.compile(r"(?m)^[ \t]*(?P<k>[A-Za-z])[ \t]*:[ \t]")
+        keys: dict[str, list[int]] = {}
+        for pattern in (chat, plain):
+            for match in pattern.finditer(text):
+                keys.setdefault(match.group("k"), []).append(match.start("k"))
+        out = []
+        for key, starts in keys.items():
+            if key.upper() in "QAI":
+                continue
+            glossed = re.search(rf"(?<![\w'’-])[\"“'‘]?{key}[\"”'’]?[ \t]*(?:=|is|was|[–—:]|refers to)[ \t]*{_CAP}[ \t]+{_CAP}", text)
+            in_chat = any(chat.match(text, text.rfind("\n", 0, at) + 1) for at in starts)
+            if not (glossed or in_chat and len(starts) >= 2):
+                continue
+            spots = set(starts) | {m.start(1) for m in re.finditer(rf"[\"“'‘]({key})[\"”'’]", text, re.IGNORECASE)}
+            out += [(at, at + 1, (key.casefold(),), None) for at in sorted(spots) if not any(s <= at < e for s, e in taken)]
         return out
 
     def _acronym(self, letters: str) -> bool:
@@ -1460,6 +1573,10 @@ class _People:
                 named = ends.get(start - len(bracketed.group(0))) if bracketed else None
                 strong = bool(age or paired or lex.initial_cue.search(text, line_start, start)
                               or named and named[0][:1].upper() == letters[0])
+                glossed = self._bracket_gloss(end, letters, raw)
+                if glossed is not None:  # "JKM (Mrs J. Kowalczyk-Moore)", "DP (Deepa Patel, TA)": even an acronym's letters
+                    found.setdefault(letters, (glossed, None))
+                    continue
                 if dotted:
                     if letters in lex.dotted_not_initials and not strong:
                         continue
@@ -1489,6 +1606,26 @@ class _People:
                     continue
                 found.setdefault(letters, ((letters.casefold(),), role))
         return found
+
+    def _bracket_gloss(self, end: int, letters: str, raw) -> tuple[str, ...] | None:
+        """The name in brackets right after initials, when its words' initials spell them ("JKM (Mrs J.
+        Kowalczyk-Moore, class teacher)", "DP (Deepa Patel, TA)"): that person's tokens, else None."""
+        text, lex = self.text, self.lex
+        match = re.match(rf"[ \t]*\([ \t]*(?:(?:{_alternation(lex.titles)})\.?[ \t]+)?(?P<n>[^(),;\n]{{1,60}}?)[ \t]*[),;]",
+                         text[end:end + 80])
+        if match is None:
+            return None
+        words = re.findall(rf"{_UP}\.|{_CAP}", match.group("n"))
+        if len(words) != len(match.group("n").split()) or len(words) < 2 and "-" not in match.group("n"):
+            return None
+        parts = [p for w in words for p in re.split(r"[-.]", w) if p]
+        if "".join(p[0] for p in parts).upper() != letters and "".join(w[0] for w in words).upper() != letters:
+            return None
+        inside = end + match.start("n")
+        for start, stop, tokens, _ in raw:
+            if tokens and inside <= start < end + match.end("n"):
+                return tokens
+        return None
 
     def _initials_signature(self) -> tuple[int, int] | None:
         """A quick note signed with its writer's initials on its last line ('jp 11.25', '- KD')."""
@@ -1580,6 +1717,9 @@ _TRAVEL_BEFORE = re.compile(r"(?<![\w-])(?i:came|come|comes|coming|moved|moving|
 _CAPS_INITIALS = re.compile(r"(?<![\w.&/'’-])([A-Z]{2,3})(?![\w&/-]|['’](?![sS](?![^\W_]))|\.\w)")
 _DOTTED_INITIALS = re.compile(r"(?<![\w.'’])([A-Z]\.(?:[ ]?(?:Ma?c)?[A-Z](?:['’][A-Z])?\.){1,2})(?![\w])")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|his|her|my|your|this|that|per|via)[ \t]+$")
+# one lower-case letter after a lower-case name, standing alone before punctuation or the line's end: not
+# "a" or "i" (words), nor "w" or "n" before a word ("mum w dad", "kelly n jay": with, and), nor "x" (a kiss)
+_LOWER_SURNAME_INITIAL = re.compile(r"[ \t]([b-hj-wyz])(?=[ \t]*(?:$|\n|[(),;:–—]))")
 _SURNAME_INITIAL = re.compile(r"[ \t]([A-Z])(?=\.?(?:[ \t]*(?:$|\n|[(),;:–—])|[ \t]+[a-z]))")
 _CJK_RUN = re.compile(r"(?<![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])"
                       r"(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}|[\uac00-\ud7a3]{2,4})"
@@ -1695,6 +1835,7 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
         out += [_Found(m.start("date"), m.end("date"), "DOB", _date_key(m.group("date")))
                 for m in lex.dob_corrected.finditer(text)]
     out += _dob_columns(text, lex)
+    out += _dob_events(text, lex)
     for found in list(out):
         more = lex.dob_alternative.match(text, found.end)
         if more and more.group("d2"):
@@ -1781,6 +1922,23 @@ def _dob_columns(text: str, lex: _Lexicon) -> list[_Found]:
     return out
 
 
+def _dob_events(text: str, lex: _Lexicon) -> list[_Found]:
+    """A chronology's row that records a birth ("12/06/2017 | Birth of Ionuț Popescu in Constanța",
+    "03/03/2021 – birth of baby Ana"): the date on that row, before the event, is a date of birth."""
+    out: list[_Found] = []
+    if lex.dob_event is None:
+        return out
+    for line in re.finditer(r"(?m)^.*$", text):
+        event = lex.dob_event.search(text, line.start(), line.end())
+        if event is None:
+            continue
+        dates = list(_DATE_RE.finditer(text, line.start(), event.start()))
+        if len(dates) == 1:  # one date, the row's own ("on 3 May, after the birth of Ana, 4 June" is prose)
+            m = dates[0]
+            out.append(_Found(m.start(), m.end(), "DOB", _date_key(m.group(0))))
+    return out
+
+
 def _date_key(value: str) -> str:
     return re.sub(r"[\s,]+", " ", value.strip().lower())
 
@@ -1858,11 +2016,7 @@ def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
         more = lex.street_more.match(text, end)
         if more and not {w.casefold() for w in _TOKEN.findall(more.group(0))} & (lex.all_roles | name_tokens):
             end = more.end()
-        town = lex.town.match(text, end)
-        if town:
-            town_words = {w.casefold() for w in _TOKEN.findall(town.group("town"))}
-            if not town_words & (name_tokens | lex.weak_never | lex.all_roles):
-                end = town.end()
+        end = _address_towns(text, end, lex, name_tokens)
         out.append(_Found(start, end, "ADDRESS", _address_key(text[start:end])))
     for match in lex.address_bare.finditer(text):  # "lives at 7 Heronsgate, Netherbridge": no street word
         street, town = match.group("words").split(), match.group("town").split()
@@ -1889,6 +2043,27 @@ def _addresses(text: str, lex: _Lexicon, name_tokens: set[str]) -> list[_Found]:
             start = match.start("value")
             out.append(_Found(start, start + len(value), "ADDRESS", _address_key(value)))
     return out
+
+
+def _address_towns(text: str, end: int, lex: _Lexicon, name_tokens: set[str]) -> int:
+    """The end of an address taken on past the town after it (", Southvale"), and past a district and
+    a town when a postcode follows them ("Flat 9, Ebor Court, Westgate, Ashcombe ZZ3 4RW")."""
+    for step in range(2):
+        town = lex.town.match(text, end)
+        if not town:
+            break
+        town_words = {w.casefold() for w in _TOKEN.findall(town.group("town"))}
+        if town_words & (name_tokens | lex.weak_never | lex.all_roles):
+            break
+        town_end = town.end()
+        postcode = lex.postcode.search(text, town.start("town"), town_end + 12)
+        if postcode and postcode.start() <= town_end:  # "Ashcombe ZZ3": the postcode is its own span
+            town_end = len(text[:postcode.start()].rstrip(" \t,"))
+        followed = postcode is not None and not text[town_end:postcode.start()].strip(" \t,")
+        if step and not followed:
+            break
+        end = town_end
+    return end
 
 
 def _address_key(value: str) -> str:
