@@ -14,13 +14,13 @@ from .owners import MODAL, Owner, OwnerFinder
 from .people import People
 from .report import ActionResult
 from .segment import Heading, Unit
-from .specificity import is_specific, is_vague_subject
+from .specificity import is_concrete_subject, is_specific, is_vague_subject
 from .timescales import Timescale, find_timescale
 
 # Sections whose items and sentences describe the family, not the plan.
 _NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views", "analysis",
                         "reason_for_referral", "household", "details", "health", "education",
-                        "parenting", "environment", "management_oversight"}
+                        "parenting", "environment", "management_oversight", "success_measures"}
 _GOAL_SECTIONS = {"what_needs_to_change"}
 # A document's title ("CHILD IN NEED PLAN – UDDIN FAMILY") is not the start of its plan section.
 _DOCUMENT_TITLE = re.compile(r"^\W*(?:(?:initial|review|updated|revised|draft|interim)\s+)?(?:child protection|child in need|"
@@ -31,7 +31,7 @@ _ASSESSMENT_ACTION_SECTIONS = {"plan", "management_oversight", "review", "other"
 _LINE_ACTION_SECTIONS = {"plan", "contingency", "review", "other", "preamble", "management_oversight"}
 _ACTION_SENTENCE = re.compile(r"^\s*(?:(?:action|task|step)\s*\d*\s*[:.)\-–]\s*)?(?P<subj>[^.;:!?]{1,60}?)\s+"
                               r"(?P<modal>" + MODAL + r")\s+(?:not\s+|never\s+)?[a-z]", re.IGNORECASE)
-_NOT_ACTOR = re.compile(r"^(?:this|it|there|that|these|those|which|what|we are|i am|the (?:plan|aim|hope|worry|concern|risk|"
+_NOT_ACTOR = re.compile(r"^(?:this|it|there|that|these|those|which|what|where|how|why|we are|i am|the (?:plan|aim|hope|worry|concern|risk|"
                         r"danger|goal|purpose|outcome)|(?:the )?(?:children|child|baby)(?:'s)? (?:needs?|safety|welfare)|"
                         r"if|when|unless|once|without|otherwise|failure|any|everything|nothing|life|things)\b", re.IGNORECASE)
 _IMPERATIVE_EXTRA = {"consider", "explore", "refer", "convene", "arrange", "complete", "undertake", "request",
@@ -76,8 +76,9 @@ _EXPECT = re.compile(r"^\s*(?:by [^,]{3,60},\s*)?(?:I|we|the (?:conference|core 
 _NAME_AGREED = re.compile(r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+(?:has|have)\s+agreed\s+"
                           r"(?:that\s+)?(?:he|she|they)\s+will\b")
 _RECOMMEND = re.compile(r"^\s*(?:(?:finally|also|lastly|secondly|thirdly|firstly),?\s+)?(?:(?:I|we|the social worker|the "
-                        r"assessor)\s+(?:would\s+|also\s+|strongly\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
-                        r"(?:recommended|expected|agreed)\s+that\s+)", re.IGNORECASE)
+                        r"assessor|(?:the\s+)?(?:conference|core group|panel|chair|meeting|iro))\s+(?:would\s+|also\s+|"
+                        r"strongly\s+|therefore\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
+                        r"(?:recommended|expected|agreed)\s+(?:that\s+)?)", re.IGNORECASE)
 _RECOMMEND_SECTIONS = {"plan", "other", "review", "preamble", "management_oversight", "contingency"}
 # "It would be beneficial for Mum to attend …", "It is important for Dad to …": the person is the owner.
 _BENEFICIAL = re.compile(r"^\s*it\s+(?:would|will|is|may)\s+(?:be\s+)?(?:really\s+|very\s+)?(?:beneficial|helpful|"
@@ -93,9 +94,27 @@ _INLINE_CONTINGENCY = re.compile(r"^\s*contingency(?:\s+plan)?\s*[:\-–]\s*", r
 _CLAUSE_SECTIONS = {"plan", "contingency", "review"}
 _HEADER_LIKE = re.compile(r"^\W*$")
 # A subject with a finite verb in it is a clause, not an actor ("Patrick was at home but did not want to").
-_SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if)\b",
+_SUBJECT_VERB = re.compile(r"\b(was|were|is|are|did|does|do|had|has|have|been|said|told|asked|felt|said|because|but|when|if|"
+                           r"know|knows|feels|thinks|says|understands)\b",
                            re.IGNORECASE)
 _DETAIL_LINE = re.compile(r"^[A-Za-z][A-Za-z ./()'’-]{0,30}:\s")
+# A review list's progress written after the action ("SW to refer Ava to SALT – Done? Partly – seen
+# once", "… – Y – seen 14/08"): the progress is not part of the action's who, what or when (D41).
+_PROGRESS_TAIL = re.compile(r"\s+[-–—]+\s+(?:(?:done|completed?|achieved|met)\s*\?\s*(?:[-–—:]\s*)?\S.*|"
+                            r"(?:y|n|yes|no|partly|partially|not done|done|not met|met|achieved|not achieved)"
+                            r"\s+[-–—]+\s+\S.*)$", re.IGNORECASE | re.DOTALL)
+# A review table's New action cell that only reports the previous action's status (D41).
+_REVIEW_STATUS = re.compile(r"^\s*(?:(?P<done>completed?|done|closed|achieved|not needed|no (?:new|further) action)|"
+                            r"(?P<carried>carried (?:over|forward)|continues?|continuing|unchanged|same as before))\b"
+                            r"[\s\-–—:;,.]*", re.IGNORECASE)
+_NO_NEW_ACTION = re.compile(r"^\W*(?:no (?:new|further) action(?: needed| required)?|none|n/?a)?\W*$", re.IGNORECASE)
+# "1a)", "2b." at the start of a line: a sub-item of item 1, 2.
+_SUB_ITEM = re.compile(r"[ \t]*(\d{1,2})[a-h][.)]\s")
+_PARENT_ITEM = re.compile(r"[ \t]*(\d{1,2})[.)]\s")
+# A task named by its noun, then "to" its object: "Referral to CAMHS", "Letter to the landlord".
+_NOT_OWNER_NOUN = re.compile(r"^\s*(?:an?\s+|the\s+)?(?:[\w'’-]+\s+)?(?:referral|re-referral|request|application|letter|"
+                             r"visit|return|invitation|step[ -]down|step[ -]up|transfer|move|report)s?\s+to\s+(?!be\b)",
+                             re.IGNORECASE)
 
 
 def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> list[Unit]:
@@ -134,6 +153,36 @@ def _plan_areas(units: list[Unit], headings: list[Heading] | None = None) -> lis
             unit = replace(unit, section="plan")
         out.append(unit)
     return out
+
+
+def _parent_items(units: list[Unit], text: str) -> set[int]:
+    """Numbered items whose own sub-items follow ("1. Rhys is not hurt" over "1a) …", "1b) …"):
+    the number heads a group of actions; it is an outcome, not a task, unless it reads as one
+    ("X to …", "X will …")."""
+    out: set[int] = set()
+    for k in range(len(units) - 1):
+        unit, nxt = units[k], units[k + 1]
+        if unit.kind != "item" or nxt.kind != "item":
+            continue
+        line_start = text.rfind("\n", 0, unit.start) + 1
+        parent = _PARENT_ITEM.match(text, line_start)
+        if not parent:
+            continue
+        sub = _SUB_ITEM.match(text, text.rfind("\n", 0, nxt.start) + 1)
+        if sub and sub.group(1) == parent.group(1) \
+                and not re.search(r"\b(?:to|will|must|should|shall|needs? to)\s+(?!be\b)[a-z]", unit.text, re.IGNORECASE):
+            out.add(k)
+    return out
+
+
+def _completed_row(unit: Unit, text: str) -> bool:
+    """A review table's row (Previous action | Progress | New action …) whose New action cell
+    only says the previous action was completed: it carries no action (D41)."""
+    if unit.kind != "row" or "previous" not in unit.columns or len(unit.cells) < 2:
+        return False
+    task = " ".join(text[s:e] for (s, e), role in zip(unit.cells, unit.columns) if role == "task")
+    status = _REVIEW_STATUS.match(task)
+    return bool(status and status.group("done") and _NO_NEW_ACTION.match(task[status.end():]))
 
 
 def _need_lists(units: list[Unit]) -> list[Unit]:
@@ -202,19 +251,30 @@ class ActionExtractor:
         actions = []
         if doc_type != "assessment":
             units = _need_lists(_plan_areas(units, headings))
-        for whole in units:
+        # "How we will know the plan is working": its prose describes success, its list items
+        # are still the plan's actions.
+        units = [replace(u, section="plan") if u.section == "success_measures" and u.kind != "sentence" else u
+                 for u in units]
+        # Units that are decided not to be actions, by the rules and for the learned backup alike:
+        # the outcome a group of sub-items hangs from, a review row whose action was completed.
+        skip = _parent_items(units, text) | {k for k, unit in enumerate(units) if _completed_row(unit, text)}
+        for k, whole in enumerate(units):
             if doc_type == "assessment" and not self._assessment_action_place(whole):
+                continue
+            if k in skip:
                 continue
             for unit, parts in self._read_all(whole, text):
                 actions.append(self._result(unit, parts))
         if self.detector is not None and units:
-            actions = self._add_detected(units, text, doc_type, actions)
+            actions = self._add_detected(units, text, doc_type, actions, skip)
         return actions
 
     def _result(self, unit: Unit, parts: _Parts) -> ActionResult:
-        specific, _ = is_specific(parts.task, self.extra_services)
+        specific, why = is_specific(parts.task, self.extra_services)
         if specific and parts.subject and is_vague_subject(parts.subject):
             specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
+        elif not specific and parts.subject and why.startswith("'offered'") and is_concrete_subject(parts.subject):
+            specific = True  # "Carers assessment to be offered to Mum": what is offered is concrete
         ts = parts.timescale
         return ActionResult(
             start=unit.start, end=unit.end,
@@ -227,13 +287,13 @@ class ActionExtractor:
 
     # -- the learned backup -----------------------------------------------------------------
     def _add_detected(self, units: list[Unit], text: str, doc_type: str,
-                      actions: list[ActionResult]) -> list[ActionResult]:
+                      actions: list[ActionResult], skip: set[int] = frozenset()) -> list[ActionResult]:
         """Units the rules did not take, where actions can occur, that the detector scores at or
         over its threshold: read and judged like any other action."""
         spans = [(a.start, a.end) for a in actions]
         # Only units the rules left and where an action may sit are scored (the hot path).
         open_units = [i for i, unit in enumerate(units)
-                      if not any(s < unit.end and unit.start < e for s, e in spans)
+                      if i not in skip and not any(s < unit.end and unit.start < e for s, e in spans)
                       and self._detector_place(unit, doc_type)]
         if not open_units:
             return actions
@@ -337,7 +397,19 @@ class ActionExtractor:
             owner_cells = [c for c, r in zip(cells, roles) if r == "owner"]
             time_cells = [c for c, r in zip(cells, roles) if r == "timescale"]
             need_cells = [c for c, r in zip(cells, roles) if r == "need"]
+            previous = " ".join(c for c, r in zip(cells, roles) if r == "previous").strip()
             task = " ".join(task_cells).strip() or " ".join(need_cells).strip()
+            status = _REVIEW_STATUS.match(task) if previous else None
+            if status:
+                # Previous action | Progress | New action: "Completed" leaves no action (see
+                # _completed_row); "Carried over" is the previous action, judged on its own wording.
+                rest = task[status.end():]
+                if _NO_NEW_ACTION.match(rest):
+                    if status.group("done"):
+                        return None
+                    task = previous
+                else:
+                    task = rest
             if not task or _HEADER_LIKE.match(task):
                 return None
             owner = self._owner_from_cells(owner_cells, task)
@@ -379,6 +451,9 @@ class ActionExtractor:
 
     def _read_line(self, unit: Unit) -> _Parts | None:
         body = unit.text
+        progress = _PROGRESS_TAIL.search(body)
+        if progress and progress.start() > 10:
+            body = body[:progress.start()]
         qa = _QUESTION_ANSWER.match(body)
         if qa:
             body = body[qa.end():]  # "Q: Who will help Dad? A: Adult Social Care will …": the answer
@@ -437,7 +512,9 @@ class ActionExtractor:
             if person:
                 owner = Owner(person, None)
         timescale = find_timescale(body, self.extra_vague)
-        task = body[task_start:]
+        # "Referral to Housing for repairs": a subject that names no one is part of the task.
+        task = body if owner.text is None and owner.problem == "missing" and task_start < len(body) \
+            and _NOT_OWNER_NOUN.match(body) else body[task_start:]
         task = self._remove(task, timescale)
         subject = body[:task_start] if owner.problem == "passive" else ""
         if owner.text and task.find(owner.text) > 0:
@@ -507,7 +584,7 @@ class ActionExtractor:
 
     def _owner_from_cells(self, cells: list[str], task: str) -> Owner:
         joined = " / ".join(c for c in cells if c.strip())
-        if not joined:
+        if not joined or re.fullmatch(r"\W*(?:n/?a|tbc|tba|none|not applicable)\W*", joined, re.IGNORECASE):
             return Owner(None, "missing")
         owner = self.owners.classify(joined)
         if owner.text is None:

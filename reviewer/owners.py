@@ -67,6 +67,9 @@ _CLAUSE_IN_PHRASE = re.compile(r"\b(?:to|will|should|must|shall|needs? to)\s+(?!
 _EVERY_TIME = re.compile(r"^(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|four\s+|few\s+)?(?:visit|week|day|"
                          r"month|fortnight|time|session|meeting|morning|evening|night|weekend|term|half[- ]term|"
                          r"school day|weekday|review|core group|contact)s?\b")
+# Children named only as children: they receive the action, no one is named to do it (D21, D44).
+_UNNAMED_CHILDREN = {"child", "children", "both children", "all children", "all the children", "baby", "the baby",
+                     "siblings", "kids", "twins", "boys", "girls", "the boys", "the girls", "unborn baby"}
 _PREPOSITION_START = re.compile(r"^(?:with|for|at|to|in|on|from|of|about|after|before|including)\b", re.IGNORECASE)
 _STATIVE = re.compile(r"^(?:not\s+)?(?:be|feel|have|know|understand|grow|remain|enjoy|experience|live|"
                       r"get\s+(?:the|a|more|his|her)|receive|continue\s+to\s+(?:be|feel|have))\b", re.IGNORECASE)
@@ -122,7 +125,11 @@ class OwnerFinder:
             return Owner(None, "collective", raw)
         if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
             return Owner(None, "missing")
+        if bare in _UNNAMED_CHILDREN:
+            return Owner(None, "child", raw)  # "Children to attend school": no one named to do it
         first = bare.split()[0] if bare.split() else ""
+        if self.roles.fullmatch(raw):
+            return Owner(raw, None)  # "Chair", "Lead": a role that is also a verb, standing alone
         if first in _VERB_STARTS or first in lexicons()["concrete_verbs"] or first in lexicons()["vague_verbs"]:
             return Owner(None, "missing")  # "Refer Abena to…" is an imperative, not a name
         if _CLAUSE_IN_PHRASE.search(low):

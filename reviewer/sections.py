@@ -94,8 +94,11 @@ def looks_like_heading(line: str, next_line: str | None, patterns: SectionPatter
     known = patterns.classify(stripped) is not None
     numbered = bool(_NUMBERING.match(stripped))
     rest = _NUMBERING.sub("", shape, count=1) if numbered else shape
+    # A heading written as a wh-clause ("How we will know the plan is working", "What Dad will do").
+    wh_title = known and len(words) <= 10 and re.match(r"^(?:how|what|who|where|when|why)\b", rest, re.IGNORECASE) \
+        and not _TERMINAL.search(stripped)
     if re.search(r"\b(will|to|must|should|shall|needs to|agreed)\b", rest, re.IGNORECASE) and not (
-        stripped.endswith("?") or stripped.isupper()
+        stripped.endswith("?") or stripped.isupper() or wh_title
     ):
         # "1. Mum to attend ..." is a list item, not a heading; question headings are fine, and
         # so is a known heading after a dash ("House of Dreams - What needs to happen").

@@ -57,8 +57,8 @@ class Segmentation:
 def column_roles() -> dict[str, str]:
     data = load_json("columns.json", required=("task", "owner", "timescale", "need", "other"))
     roles: dict[str, str] = {}
-    for role in ("task", "owner", "timescale", "need", "other"):
-        for label in data[role]:
+    for role in ("task", "owner", "timescale", "need", "other", "previous"):
+        for label in data.get(role, []):
             roles[_label_key(label)] = role
     return roles
 
@@ -143,6 +143,90 @@ def _header_roles(text: str, cells: list[tuple[int, int]]) -> list[str] | None:
     return None
 
 
+# A cell of a table whose columns are aligned with runs of spaces (a spreadsheet pasted as text):
+# words joined by single spaces, cells apart by two or more.
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _aligned_header(text: str, start: int, end: int) -> tuple[list[int], list[str]] | None:
+    """(column start offsets within the line, column roles) when the line is the header of a
+    space-aligned table ("Ref   Need   Action   Owner   Due"), else None."""
+    line = text[start:end]
+    if "|" in line or "\t" in line or len(re.findall(r"\S {2,}(?=\S)", line)) < 2:
+        return None
+    cells = [(start + m.start(), start + m.end()) for m in _ALIGNED_CELL.finditer(line)]
+    if len(cells) < 3 or any(len(text[s:e].split()) > 4 for s, e in cells):
+        return None
+    roles = _header_roles(text, cells)
+    if roles is None or "task" not in roles or not {"owner", "timescale"} & set(roles):
+        return None
+    return [s - start for s, _ in cells], roles
+
+
+def _aligned_cells(text: str, start: int, end: int, cols: list[int]) -> list[tuple[int, int]]:
+    """Cell spans of a line under a space-aligned header: each run of text goes to the column
+    whose start is nearest at or before it (a cell may start a character or two early)."""
+    spans: list[list[int] | None] = [None] * len(cols)  # [start, end] of each column's text
+    for m in _ALIGNED_CELL.finditer(text, start, end):
+        offset = m.start() - start
+        k = max((j for j, c in enumerate(cols) if c <= offset + 2), default=0)
+        if spans[k] is None:
+            spans[k] = [m.start(), m.end()]
+        else:
+            spans[k][1] = m.end()
+    out = []
+    for k, span in enumerate(spans):
+        if span is None:
+            at = min(start + cols[k], end)
+            out.append((at, at))
+        else:
+            out.append((span[0], span[1]))
+    return out
+
+
+# Page furniture left in text pasted from a PDF: "Page 2 of 4", "OFFICIAL – SENSITIVE".
+# The mark opens the line, or closes it after a wide gap or a pipe ("Generated from …  |  Page 1 of 3").
+_PAGE_MARK = re.compile(r"^\s*(?:official(?:\s*[-–—:]\s*sensitive\b|\s*$|\s{2,})|page \d{1,3} (?:of|/) \d{1,3}\b|"
+                        r".*(?:\s{2,}|\|\s*)page \d{1,3} (?:of|/) \d{1,3}\s*$)", re.IGNORECASE)
+
+
+def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices of page header / footer lines: a page mark and, after it, lines that repeat the
+    document's letterhead (its first paragraph). They are skipped, so a table or a list runs on
+    across the page break."""
+    if "page" not in text.lower() and "official" not in text.lower():
+        return set()
+    letterhead = set()  # the lines of the document's first paragraph
+    for s, e in lines[:6]:
+        if not text[s:e].strip():
+            if letterhead:
+                break
+            continue
+        letterhead.add(text[s:e].strip())
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        line = text[lines[k][0]:lines[k][1]]
+        if len(line.split()) <= 14 and _PAGE_MARK.match(line) and not _ITEM.match(line):
+            out.add(k)
+            j = k + 1
+            while j < len(lines):
+                nxt = text[lines[j][0]:lines[j][1]].strip()
+                if nxt and (nxt in letterhead or _PAGE_MARK.match(nxt)) and len(nxt.split()) <= 14:
+                    out.add(j)
+                elif nxt:
+                    break
+                j += 1
+            k = j
+            continue
+        k += 1
+    return out
+
+
+def _pipe_parts(line: str) -> int:
+    return line.count("|") + 1
+
+
 class Segmenter:
     """Splits a document into headings and units. Stateless once built; safe to share."""
 
@@ -157,6 +241,7 @@ class Segmenter:
         group = 0
         table_roles: list[str] | None = None
         header_pipe = False  # did the table's header row start with a pipe (Markdown style)?
+        aligned: tuple[list[int], list[str]] | None = None  # a space-aligned table's columns
         block: Unit | None = None
         paragraph: list[tuple[int, int]] = []
 
@@ -174,8 +259,21 @@ class Segmenter:
                 block = None
 
         stacked = self._stacked_blocks(text, lines)
+        furniture = _page_furniture(text, lines)
+
+        def next_content(k: int) -> str | None:
+            """The next line from index k that is neither blank nor page furniture."""
+            while k < len(lines):
+                if k not in furniture and text[lines[k][0]:lines[k][1]].strip():
+                    return text[lines[k][0]:lines[k][1]]
+                k += 1
+            return None
+
         i = 0
         while i < len(lines):
+            if i in furniture:
+                i += 1
+                continue
             if i in stacked:
                 flush_paragraph()
                 close_block()
@@ -193,8 +291,25 @@ class Segmenter:
             if not stripped:
                 flush_paragraph()
                 close_block()
-                table_roles = None if (next_line is None or not _is_row(next_line)) else table_roles
+                ahead = next_content(i) if furniture else next_line
+                table_roles = None if (ahead is None or not _is_row(ahead)) else table_roles
+                aligned = None
                 group += 1
+                continue
+            if aligned is None and next_line is not None and next_line.strip():
+                header = _aligned_header(text, start, end)
+                if header is not None:
+                    flush_paragraph()
+                    close_block()
+                    aligned = header
+                    group += 1
+                    continue
+            if aligned is not None:
+                # A line of a space-aligned table (a tracker exported from a spreadsheet).
+                rs, re_ = _strip_span(text, start, end)
+                units.append(Unit(rs, re_, "row", text[rs:re_], section, heading,
+                                  cells=_aligned_cells(text, start, end, aligned[0]),
+                                  columns=list(aligned[1]), group=group))
                 continue
             if _TABLE_SEP.match(line) and "-" in line:
                 continue
@@ -231,11 +346,32 @@ class Segmenter:
                     # the leading pipe is an empty first cell (the outcome carried down), not markup.
                     pipe = start + line.index("|")
                     cells = [(pipe, pipe)] + cells
+                if table_roles and not header_pipe and _pipe_parts(line) < len(table_roles):
+                    # A row whose cell was wrapped onto the next line where the text was pasted
+                    # (from a PDF): "1 | Mum not to … while the police" / "investigation is open |
+                    # Mum | Today". Lines are joined while the pipes still add up to the header's.
+                    parts, j = _pipe_parts(line), i
+                    first = re.match(r"^\s*\d{1,3}\s*\|", line)
+                    while j < len(lines) and parts < len(table_roles):
+                        nline = text[lines[j][0]:lines[j][1]]
+                        if "|" not in nline or not nline.strip() or parts + _pipe_parts(nline) - 1 > len(table_roles) \
+                                or (first and re.match(r"^\s*\d{1,3}\s*\|", nline)):
+                            break
+                        parts += _pipe_parts(nline) - 1
+                        j += 1
+                    if parts == len(table_roles) and j > i:
+                        end, i = lines[j - 1][1], j
+                        cells = _row_cells(text, start, end)
                 rs, re_ = _strip_span(text, start, end)
                 units.append(Unit(rs, re_, "row", text[rs:re_], section, heading, cells=cells,
                                   columns=list(table_roles or []), group=group))
                 continue
             fieldm = self._field(line)
+            label_at = start
+            if fieldm is None:
+                bulleted = self._bulleted_field(line, block, next_line)
+                if bulleted is not None:
+                    fieldm, label_at = bulleted, start + _ITEM.match(line).end()
             if fieldm is not None:
                 role, value_start = fieldm
                 value_end = end
@@ -245,12 +381,12 @@ class Segmenter:
                     close_block()  # a new action, or an "Update:" note before "Revised action:"
                 if block is None:
                     flush_paragraph()
-                    bs, _ = _strip_span(text, start, end)
+                    bs, _ = _strip_span(text, label_at, end)
                     block = Unit(bs, ve, "block", "", section, heading, group=group)
                 for role, (vs, ve) in self._split_inline(text, role, vs, ve):
                     if role not in block.fields or block.fields[role][0] == block.fields[role][1]:
                         block.fields[role] = (vs, ve)
-                block.end = max(block.end, ve if ve > vs else _strip_span(text, start, end)[1])
+                block.end = max(block.end, ve if ve > vs else _strip_span(text, label_at, end)[1])
                 block.text = text[block.start:block.end]
                 continue
             if block is not None and not _ITEM.match(line) and self._wrapped(text, block, line):
@@ -376,13 +512,34 @@ class Segmenter:
                 return not (_ITEM.match(nline) or _is_row(nline))
         return True
 
+    def _bulleted_field(self, line: str, block: Unit | None, next_line: str | None) -> tuple[str, int] | None:
+        """A field line written as a bullet ("• TASK: …" over "◦ LEAD: …" and "◦ DATE: …"): its role
+        and value offset, when it starts a block whose next line is a Who / When field, or is a
+        Who / When field of the block it follows. A lone "- Action: …" item stays an item."""
+        item = _ITEM.match(line)
+        if item is None:
+            return None
+        fieldm = self._field(line[item.end():])
+        if fieldm is None:
+            return None
+        role, offset = fieldm
+        if role in ("owner", "timescale") and block is not None and "task" in block.fields \
+                and role not in block.fields:
+            return role, item.end() + offset
+        if role == "task" and next_line is not None:
+            nitem = _ITEM.match(next_line)
+            nfield = self._field(next_line[nitem.end():] if nitem else next_line)
+            if nfield is not None and nfield[0] in ("owner", "timescale"):
+                return role, item.end() + offset
+        return None
+
     def _field(self, line: str) -> tuple[str, int] | None:
         """(role, offset of the value) for a known `Label: value` line, else None."""
         match = _FIELD.match(line)
         if not match:
             return None
         role = _column_role(match.group(1))
-        if role is None or role == "other" and not match.group(2):
+        if role is None or role == "previous" or role == "other" and not match.group(2):
             return None
         return role, match.start(2)
 

@@ -31,7 +31,8 @@ _CONCRETE_NOUNS = re.compile(
     r"return home interview|rhi|mapping|three houses|direct work|words and pictures|safety plan|"
     r"freedom programme|incredible years|triple p|solihull|caring dads|idva|marac|camhs|cgl|"
     r"change grow live|women's aid|family group conference|fgc|place|kit|card|chart|diary|log|"
-    r"mentor|club|sheet|leaflet|information pack|key|phone|alarm|notice|order|team|service|hub|panel)\b", re.IGNORECASE)
+    r"mentor|club|sheet|leaflet|information pack|key|phone|alarm|notice|order|team|service|hub|panel|"
+    r"core groups?|cgms?)\b", re.IGNORECASE)
 # A noun that names a kind of service rather than an aim when it qualifies the next noun
 # ("support worker", "safety plan", "work experience").
 _COMPOUND_HEAD = (r"(?!\s+(?:plan|plans|worker|workers|group|groups|sessions?|meetings?|programme|course|"
@@ -62,7 +63,8 @@ _VAGUE_PARTICIPLES = {"supported", "monitored", "encouraged", "considered", "exp
                       "developed", "strengthened", "managed", "reduced", "safeguarded",
                       "protected", "facilitated", "enabled", "empowered", "assisted", "continued", "sustained",
                       "understood", "looked", "worked", "focused", "prioritised", "involved", "kept safe",
-                      "kept informed", "kept updated", "kept in mind", "made aware", "kept under review", "sorted"}
+                      "kept informed", "kept updated", "kept in mind", "made aware", "kept under review", "sorted",
+                      "followed up", "looked into"}
 # Participles judged, like the light verbs, by what is offered or given.
 _LIGHT_PARTICIPLES = {"offered", "given", "provided", "kept"}
 _LIGHT_VERBS = re.compile(r"^(?:offer|offers|help|helps|have|has|arrange|give|gives|provide|provides|do|get|put|"
@@ -131,6 +133,14 @@ def _clean(task: str) -> str:
     text = re.sub(r"\s+", " ", task).strip().strip("-–—:;,. ")
     text = re.sub(r"^to\s+", "", text, flags=re.IGNORECASE)  # "Kieran – to address his behaviour"
     return _FILLER.sub("", text)
+
+
+def is_concrete_subject(subject: str) -> bool:
+    """The subject of an agentless passive names a concrete thing to be given ("Carers assessment
+    (to be offered to Mum)", "A bus pass (to be provided)"), not an aim."""
+    text = re.sub(r"^\W*(?:the|a|an)\s+", "", subject.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"\s+(?:will|to|should|must|can|needs? to)\s*$", "", text, flags=re.IGNORECASE)
+    return bool(text) and not is_vague_subject(subject) and _CONCRETE_NOUNS.search(text) is not None
 
 
 def is_vague_subject(subject: str) -> bool:
