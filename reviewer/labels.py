@@ -206,6 +206,7 @@ def child_referents(context: DocContext) -> list[bool]:
                 or low.startswith(("mr ", "mrs ", "ms ", "dr ")):
             state = False
         else:
+            # Names inside a quotation are the speaker's words, not who the sentence is about.
             names = set(re.findall(r"\b[A-Z][a-z]+\b", unit.text))
             if names & people.children and not names & people.adults:
                 state = True
@@ -213,6 +214,9 @@ def child_referents(context: DocContext) -> list[bool]:
                 state = False
         out.append(state)
     return out
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def _sigmoid(x: float) -> float:
@@ -572,11 +576,14 @@ class RuleLabeller:
 
     def evidence(self, text: str, section: str, compiled, gaps: GapDetector) -> tuple[dict[str, float], dict[str, list[str]], list[GapMatch]]:
         """Raw scores (logits) per label, the rules that fired, and the gap statements found."""
+        # A sentence wrapped over lines (a PDF export, a table cell) reads as one line: the cues
+        # are written with single spaces. The gap statements are found on the text as given.
+        flat = _SPACE.sub(" ", text).strip()
         logits = {label: self.cues.bias.get(label, 0.0)
                   + self.cues.section_prior.get(label, {}).get(section, 0.0) for label in LABELS}
         fired: dict[str, list[str]] = {label: [] for label in LABELS}
         for rule, pattern in compiled:
-            match = pattern.search(text)
+            match = pattern.search(flat)
             if match:
                 logits[rule.label] += rule.weight
                 # A rule written as `^(?=<cheap test>).*?(?P<cue>…)` (a fast way to skip the units
@@ -587,13 +594,38 @@ class RuleLabeller:
                 fired[rule.label].append(f"{rule.id} ('{cue.strip()[:40]}')")
         return logits, fired, gaps.find(text)
 
+    def _beside_gap(self, unit: Unit, label: str, found: list[GapMatch], compiled, gaps: GapDetector) -> float | None:
+        """Does the sentence, without its gap statement, still carry `label` on its own?
+
+        "He would not talk about his upbringing, and police records show a caution in 2018":
+        the gap is reported, but the rest of the sentence is history all the same (D46, D47).
+        """
+        text = unit.text
+        for g in sorted((g for g in found if g.label == label), key=lambda g: g.start, reverse=True):
+            text = text[:g.start] + " " + text[g.end:]
+        if len(text.strip()) < 25:
+            return None
+        logits, fired, rest = self.evidence(text, unit.section, compiled, gaps)
+        if any(g.label == label for g in rest):
+            return None
+        positive = [f for f in fired[label] if ".not." not in f.split(" ", 1)[0]]
+        p = _sigmoid(logits[label])
+        return p if positive and p >= 0.5 else None
+
     def _predict_unit(self, unit: Unit, compiled, gaps: GapDetector) -> Prediction:
         logits, fired, found = self.evidence(unit.text, unit.section, compiled, gaps)
         scores, reasons = {}, {}
         gap_labels = {g.label for g in found}
+        # Only history: a child_voice gap beside an observation is too often the gap itself
+        # restated ("not seen on her own as she said she had to go out").
+        beside = {label: self._beside_gap(unit, label, found, compiled, gaps)
+                  for label in gap_labels & {"family_history"}}
         for label in LABELS:
             p = _sigmoid(logits[label])
-            if label in gap_labels:
+            if beside.get(label) is not None:
+                p = min(p, beside[label])
+                reasons[label] = "rules beside a gap statement: " + "; ".join(fired[label])
+            elif label in gap_labels:
                 p = min(p, GAP_CAP)
                 reasons[label] = "gap statement: " + ", ".join(g.check for g in found if g.label == label)
             elif fired[label]:
