@@ -15,7 +15,7 @@ from .people import People
 from .report import ActionResult
 from .segment import Heading, Unit
 from .specificity import is_concrete_subject, is_specific, is_vague_subject
-from .timescales import Timescale, find_timescale
+from .timescales import Timescale, document_anchors, find_timescale
 
 # Sections whose items and sentences describe the family, not the plan.
 _NON_ACTION_SECTIONS = {"worries", "strengths", "family_history", "child_views", "analysis",
@@ -65,7 +65,7 @@ _CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+(?:(?:and|but|so|then)\s+)?(?:then\s+)?"
 _BARE_MODAL = re.compile(r"(?P<subj>\b[A-Za-z][\w'’-]*)\s+(?:will|should|must|shall)\s+(?:not\s+)?[a-z]")
 _CLAUSE_NOT_SUBJECT = re.compile(r"^\s*(?:with|to|for|from|at|in|on|by|of|about|after|before|as|because|since|while|"
                                  r"although|though|aged|including|who|which|where|whose)\b", re.IGNORECASE)
-_AGREED = re.compile(r"^\s*(?:we|i|it was|everyone|you|the conference|the core group)\s+(?:have\s+|all\s+|has\s+)?"
+_AGREED = re.compile(r"^\s*(?:we|i|it was|everyone|you|the conference|the core group)\s+(?:also\s+)?(?:have\s+|all\s+|has\s+)?(?:also\s+)?"
                      r"agreed\s+(?:that\s+)?(?!to\b)", re.IGNORECASE)
 # "HEALTH: The health visitor will …": a topic label in capitals before the action.
 _PLAN_REVIEWED = re.compile(r"^\s*(?:the|this)\s+(?:(?:cin|cp|child protection|child in need|safety)\s+)?plan\s+"
@@ -73,8 +73,8 @@ _PLAN_REVIEWED = re.compile(r"^\s*(?:the|this)\s+(?:(?:cin|cp|child protection|c
 _CAPS_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z&/' -]{2,30}[A-Z])\s*[:\-–]\s+(?=\S)")
 _EXPECT = re.compile(r"^\s*(?:by [^,]{3,60},\s*)?(?:I|we|the (?:conference|core group|local authority))\s+(?:would\s+|will\s+)?"
                      r"expect\s+(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+to\s+", re.IGNORECASE)
-_NAME_AGREED = re.compile(r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+(?:has|have)\s+agreed\s+"
-                          r"(?:that\s+)?(?:he|she|they)\s+will\b")
+_NAME_AGREED = re.compile(r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+(?:(?:has|have)\s+)?"
+                          r"agreed\s+(?:that\s+)?(?:he|she|they)\s+(?P<modal>will|would)\b")
 _RECOMMEND = re.compile(r"^\s*(?:(?:finally|also|lastly|secondly|thirdly|firstly),?\s+)?(?:(?:I|we|the social worker|the "
                         r"assessor|(?:the\s+)?(?:conference|core group|panel|chair|meeting|iro))\s+(?:would\s+|also\s+|"
                         r"strongly\s+|therefore\s+)*recommends?\s+(?:that\s+)?|it\s+is\s+"
@@ -245,10 +245,14 @@ class ActionExtractor:
         self.use_parser = use_parser
         # Optional learned backup (reviewer/action_detector.ActionDetector): units the rules miss.
         self.detector = detector
+        self._anchors: frozenset[str] = frozenset()
 
     def __call__(self, units: list[Unit], text: str, doc_type: str,
                  headings: list[Heading] | None = None) -> list[ActionResult]:
         actions = []
+        # Dates the document gives once (a due date, the plan's start) that make relative points
+        # such as "before the baby is born" or "wk 3" checkable in any of its actions.
+        self._anchors = document_anchors(text)
         if doc_type != "assessment":
             units = _need_lists(_plan_areas(units, headings))
         # "How we will know the plan is working": its prose describes success, its list items
@@ -275,6 +279,9 @@ class ActionExtractor:
             specific = False  # "Safety work will be done with Aaliyah": nothing concrete is done
         elif not specific and parts.subject and why.startswith("'offered'") and is_concrete_subject(parts.subject):
             specific = True  # "Carers assessment to be offered to Mum": what is offered is concrete
+        elif not specific and (parts.timescale.text or parts.timescale.vague) and "no occasion" in why:
+            # "Case to be reviewed in 3 months", "… at the next meeting": its when is the occasion (D39).
+            specific = True
         ts = parts.timescale
         return ActionResult(
             start=unit.start, end=unit.end,
@@ -325,7 +332,7 @@ class ActionExtractor:
             owner_idx = next((i for i, c in enumerate(cells) if len(c.split()) <= 5
                               and self.owners.classify(c).text), None)
             time_idx = next((i for i, c in enumerate(cells) if i != owner_idx and len(c.split()) <= 8
-                             and (find_timescale(c).text or find_timescale(c).vague)), None)
+                             and (self._find_ts(c).text or self._find_ts(c).vague)), None)
             rest = [c for i, c in enumerate(cells) if i not in (owner_idx, time_idx) and c.strip()]
             task = max(rest, key=len) if rest else ""
             if not task.strip():
@@ -349,7 +356,7 @@ class ActionExtractor:
                 and self.owners.classify(body.split(",")[0]).text:
             return None  # "Agreed: Tom Egan, Team Manager, 25/03/2025": a sign-off, as in _read_line
         owner, task_start = self.owners.from_text(body)
-        timescale = find_timescale(body, self.extra_vague)
+        timescale = self._find_ts(body)
         task = self._remove(body[task_start:], timescale)
         subject = body[:task_start] if owner.problem == "passive" else ""
         return _Parts(owner, timescale, task, subject)
@@ -423,7 +430,7 @@ class ActionExtractor:
         owner_idx = next((i for i, c in enumerate(cells) if len(c.split()) <= 5
                           and self.owners.classify(c).text), None)
         time_idx = next((i for i, c in enumerate(cells) if i != owner_idx and
-                         (find_timescale(c).text or find_timescale(c).vague) and len(c.split()) <= 8), None)
+                         (self._find_ts(c).text or self._find_ts(c).vague) and len(c.split()) <= 8), None)
         if owner_idx is None and time_idx is None:
             return None
         rest = [c for i, c in enumerate(cells) if i not in (owner_idx, time_idx)]
@@ -473,7 +480,7 @@ class ActionExtractor:
         body = _NEXT_STEP.sub(r"\g<who> to ", body, count=1)  # "The next step is for Olga to take Artem …"
         body = _CAPS_LABEL.sub("", body, count=1)  # "SUBSTANCES: He will be referred to …"
         body = _EXPECT.sub(r"\g<who> to ", body, count=1)  # "I would expect Craig to have attended …"
-        body = _NAME_AGREED.sub(r"\g<who> will", body, count=1)  # "Craig has agreed that he will …"
+        body = _NAME_AGREED.sub(r"\g<who> \g<modal>", body, count=1)  # "Craig has agreed that he will …"
         section = unit.section
         inline = _INLINE_CONTINGENCY.match(body)
         if inline:
@@ -506,12 +513,12 @@ class ActionExtractor:
         owner, task_start = self.owners.from_text(body)
         if owner.problem == "missing" and self.use_parser and (match or recommended):
             owner = self._parse_owner(body) or owner
-        if condition and owner.problem == "pronoun":
+        if condition and owner.problem == "pronoun" and (owner.mention or "").lower() in ("he", "she"):
             # D22: the pronoun's name is in the same item ("If Tariq feels his temper rising, he will…").
             person = self.owners.person_in(named)
             if person:
                 owner = Owner(person, None)
-        timescale = find_timescale(body, self.extra_vague)
+        timescale = self._find_ts(body)
         # "Referral to Housing for repairs": a subject that names no one is part of the task.
         task = body if owner.text is None and owner.problem == "missing" and task_start < len(body) \
             and _NOT_OWNER_NOUN.match(body) else body[task_start:]
@@ -595,13 +602,16 @@ class ActionExtractor:
                     return Owner(joined.strip(), None)
         return owner
 
+    def _find_ts(self, text: str, is_timescale_cell: bool = False, context: str = "") -> Timescale:
+        return find_timescale(text, self.extra_vague, is_timescale_cell, self._anchors, context)
+
     def _timescale_from_cells(self, cells: list[str], whole: str) -> Timescale:
         for cell in cells:
-            ts = find_timescale(cell, self.extra_vague, is_timescale_cell=True)
+            ts = self._find_ts(cell, is_timescale_cell=True, context=whole)
             if ts.text or ts.vague:
                 return ts
         # Nothing in the "When" column: a date written into the task still counts.
-        return find_timescale(whole, self.extra_vague)
+        return self._find_ts(whole)
 
     def _passive_subject(self, task: str) -> str:
         """The subject of an agentless passive task cell ("Support to be provided to …"), else ""."""
@@ -637,7 +647,7 @@ class ActionExtractor:
             # "Further work with Dad on routines is needed.": a task named as a need, owner unnamed.
             return re.search(r"\b(?:is|are)\s+(?:still\s+)?(?:needed|required)\s*[.!]?$", text) is not None
 
-        ts = find_timescale(text, self.extra_vague)
+        ts = self._find_ts(text)
         if (ts.text or ts.vague) and len(words) <= 25 and not re.search(
                 r"\b(was|were|had|has been|have been|did)\b", text, re.IGNORECASE):
             return True

@@ -61,7 +61,7 @@ _VERB_STARTS = {"refer", "explore", "consider", "convene", "arrange", "complete"
 # A capitalised word in any Latin script ("Paweł", "Zoë", "Şükrü").
 _CAPWORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’.-][^\W\d_]*)*$")
 _ROLE_VISITS = re.compile(r"^(?P<who>[A-Za-z][\w'’ ]{0,30}?)\s+(?:home\s+|direct\s+work\s+|statutory\s+)?"
-                          r"(?:visits|calls|checks|sessions|contact)\b", re.IGNORECASE)
+                          r"(?:visits|calls|checks(?!\s+(?:on|of|into)\b)|sessions|contact)\b", re.IGNORECASE)
 _CLAUSE_IN_PHRASE = re.compile(r"\b(?:to|will|should|must|shall|needs? to)\s+(?!do\b)(?:be\s+)?[a-z]{3,}")
 # "every visit", "each week": a frequency, not a collective owner.
 _EVERY_TIME = re.compile(r"^(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|four\s+|few\s+)?(?:visit|week|day|"
@@ -71,9 +71,16 @@ _EVERY_TIME = re.compile(r"^(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|
 _UNNAMED_CHILDREN = {"child", "children", "both children", "all children", "all the children", "baby", "the baby",
                      "siblings", "kids", "twins", "boys", "girls", "the boys", "the girls", "unborn baby"}
 _PREPOSITION_START = re.compile(r"^(?:with|for|at|to|in|on|from|of|about|after|before|including)\b", re.IGNORECASE)
-_STATIVE = re.compile(r"^(?:not\s+)?(?:be|feel|have|know|understand|grow|remain|enjoy|experience|live|"
+_STATIVE = re.compile(r"^(?:not\s+)?(?:be(?!\s+(?:back\s+)?(?:home|indoors|in\s+bed|back)\b)|feel|have|know|understand|grow|remain|enjoy|experience|live|"
                       r"get\s+(?:the|a|more|his|her)|receive|continue\s+to\s+(?:be|feel|have))\b", re.IGNORECASE)
 _POSTMODIFIER = re.compile(r"\s+(?:from|at|of|in|for|with|based at|who)\s+", re.IGNORECASE)
+# A part that says when, not who: "next available panel", "following the review".
+_TIMING_START = re.compile(r"^(?:next|following|upcoming|forthcoming|asap|tbc|tba)\b")
+
+
+@lru_cache(maxsize=1)
+def _vague_timings() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons()["vague_timescales"])
 # "Task – Owner – When" and "Task (Owner, when)": the owner written in its own part of the item.
 _DASH_PARTS = re.compile(r"\s+[-–—]+\s+")
 _BRACKET = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]")
@@ -117,12 +124,16 @@ class OwnerFinder:
             return Owner(None, "missing")
         if low in self.pronouns:
             return Owner(None, "pronoun", raw)
+        if low in _vague_timings() or _TIMING_START.match(low):
+            return Owner(None, "missing")  # "– ASAP", "– next available panel": a when, not a who
         if low in self.first_person:
             return Owner(raw, None)
         bare = _DETERMINER.sub("", low)
         if low in self.collectives or bare in self.collectives or (
                 re.match(r"^(all|every|each)\b", low) and not _EVERY_TIME.match(low)):
             return Owner(None, "collective", raw)
+        if _POSTMODIFIER.split(bare, maxsplit=1)[0] in self.collectives:
+            return Owner(None, "collective", raw)  # "Everyone in the family", "All of the adults"
         if low in _NOT_OWNER_HEADS or bare in _NOT_OWNER_HEADS:
             return Owner(None, "missing")
         if bare in _UNNAMED_CHILDREN:

@@ -65,6 +65,21 @@ _VAGUE_PARTICIPLES = {"supported", "monitored", "encouraged", "considered", "exp
                       "understood", "looked", "worked", "focused", "prioritised", "involved", "kept safe",
                       "kept informed", "kept updated", "kept in mind", "made aware", "kept under review", "sorted",
                       "followed up", "looked into"}
+# A next step named without its occasion or content ("the plan will be reviewed", "concerns to be
+# escalated to the team manager", "the case may need to be stepped up"): an aim, not a task. With
+# an occasion or a concrete next step it is one ("reviewed at the RCPC", "stepped up to a strategy
+# discussion", D39).
+_OPEN_STEP = {"reviewed", "escalated", "discussed", "stepped"}
+_NO_OCCASION = re.compile(r"^(?:up\s*)?(?:again\s*|further\s*)?(?:(?:to|with)\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?"
+                          r"(?:team\s+manager|manager|management|senior\s+management|service\s+manager)\s*)?$",
+                          re.IGNORECASE)
+# "Referral to Early Help to be considered", "A referral … will be considered": a thing that may be
+# done, not a task ("Tyrese to be considered at an ICPC" names where it is done).
+_TO_BE_CONSIDERED = re.compile(r"\b(?:to|will|should|may|might|can|could|would|must)\s+(?:need\s+to\s+)?(?:also\s+)?be\s+"
+                               r"(?:considered|explored)(?:\s+(?:for|if|as|when|once|should)\b[^.;]*)?\s*[.;]?\s*$", re.IGNORECASE)
+# "Direct work with both children" as the whole task: no count of sessions and no topic (D45).
+_BARE_DIRECT_WORK = re.compile(r"^(?:some\s+|more\s+|further\s+)?direct\s+work(?:\s+(?:with|for)\s+(?:[\w'’-]+\s*){1,4})?"
+                               r"\s*[.;]?\s*$", re.IGNORECASE)
 # Participles judged, like the light verbs, by what is offered or given.
 _LIGHT_PARTICIPLES = {"offered", "given", "provided", "kept"}
 _LIGHT_VERBS = re.compile(r"^(?:offer|offers|help|helps|have|has|arrange|give|gives|provide|provides|do|get|put|"
@@ -167,6 +182,8 @@ def _judge(text: str, extra_services: tuple[str, ...], depth: int) -> tuple[bool
         # A rule about a named behaviour ("not drink alcohol when caring for Leo alone").
         return (len(text.split()) >= 3, "a rule about a named behaviour" if len(text.split()) >= 3
                 else "a rule with no behaviour named")
+    if _BARE_DIRECT_WORK.match(text) and not re.search(r"\b(?:about|on|using|sessions?)\b", text, re.IGNORECASE):
+        return False, "direct work with no count or topic"
     phrase = _vague_phrases().match(text)
     if phrase:
         return False, f"vague wording '{phrase.group(0)}'"
@@ -184,6 +201,8 @@ def _judge(text: str, extra_services: tuple[str, ...], depth: int) -> tuple[bool
         if participle in _VAGUE_PARTICIPLES or re.search(r"\bfor (?:support|help|advice)\b", text, re.IGNORECASE):
             return False, f"vague verb '{participle}'"
         rest = text[passive.end():].strip(" .,;")
+        if participle in _OPEN_STEP and _NO_OCCASION.match(rest):
+            return False, f"'{participle}' with no occasion or next step named"
         if participle in _LIGHT_PARTICIPLES and _VAGUE_OBJECT.match(rest):
             return False, f"'{participle}' with an aim for its object"
         if participle == "offered" and (not rest or re.match(r"(?:to|with|for|around|about|as|if|when)\b", rest, re.I)):
@@ -213,6 +232,8 @@ def _judge(text: str, extra_services: tuple[str, ...], depth: int) -> tuple[bool
             return False, f"vague verb '{light.group(0)}'"
         return True, f"'{light.group(0)}' with a concrete object"
     v_match, c_match = vague.match(text), concrete.match(text)
+    if not c_match and _TO_BE_CONSIDERED.search(text):
+        return False, "a step to be considered, not a task"
     # The longer match wins: "be seen" is concrete though "be" is vague, "keep an eye" vague though
     # "keep" is concrete.
     if v_match and (not c_match or len(v_match.group(0)) >= len(c_match.group(0))):
