@@ -139,7 +139,7 @@ _OPTIONAL = ("_doc", "school_inner_words", "address_prepositions", "given_names_
              "dob_alternative_words", "dob_correction_words", "dob_inline_labels", "dob_near_labels",
              "dob_list_labels", "kinship_gloss_words", "signature_labels", "collar_titles", "initial_subject_words",
              "elder_kinship_words", "alias_gloss_words", "dob_event_labels", "actor_after_words",
-             "actor_before_words", "org_suffixes")
+             "actor_before_words", "org_suffixes", "kinship_terms")
 
 
 def _given_names(filename: str | None) -> frozenset[str]:
@@ -184,6 +184,7 @@ class _Lexicon:
         self.titles = set(data["titles"])
         self.title_gender: dict[str, str] = data["title_gender"]
         self.never = {w.casefold() for w in data["not_names"]} | {w.casefold() for w in self.titles}
+        self.never |= {w.casefold() for w in data.get("kinship_terms", [])}  # "hooyo", "Chú", "Masi": family words
         self.never |= {p.split()[0].casefold() for p in self.placeholders.values()}
         self.weak_never = self.never | {w.casefold() for w in data["not_names_weak"]}
         self.word_names = {w.casefold() for w in data["word_names"]}
@@ -273,6 +274,9 @@ class _Lexicon:
         self.role_after_date = re.compile(
             rf"[ \t]*[–—,|-][ \t]*(?:(?:the|his|her|their|birth|maternal|paternal)[ \t]+)?"
             rf"(?i:{_alternation(self.roles['parent'] | self.roles['child'] | set(_RELATIVES))})(?![\w-])")
+        # "Mahad is Sagal's brother (02/03/2012)": a date in brackets right after a family word
+        self.kin_before_date = re.compile(
+            rf"(?<![\w-])(?i:{_alternation(self.roles['parent'] | self.roles['child'] | set(_RELATIVES) | self.elder_kin)})[ \t]*$")
         alternative = _alternation(data.get("dob_alternative_words", ["or", "also"]))
         # "DOB 01/01/2009 (Home Office record shows 01/01/2005)", "DOB 3/4/2010 or 3/4/2011": another date of birth
         self.dob_alternative = re.compile(rf"[ \t]*(?:\((?P<inner>[^()\n]{{0,80}}?(?<![\w.])(?i:{alternative})(?![\w])[^()\n]{{0,80}})\)"
@@ -358,11 +362,17 @@ class _Lexicon:
             (re.compile(rf"(?<![\w-]){low}[ \t]*\([ \t]*(?P<role>{family})[ \t]*\)"), "role", "low", True),
             (re.compile(rf"(?P<role>{family})[ \t]+{low}(?![\w'’-])"), "role", "lowpos", True),
             (re.compile(rf"(?<![\w-])(?i:mrs|mr|ms|miss|dr)\.?[ \t]+{low}(?![\w'’-])"), "title", "lowpos", True),
-            (re.compile(rf"(?<![\w-]){low}[ \t]*\([ \t]*(?i:aged?[ \t]*)?{age}[ \t]*\)"), "age", "low", True),
+            (re.compile(rf"(?<![\w-]){low}[ \t]*\([ \t]*(?i:aged?[ \t]*)?{age}[ \t]*(?:\)|[–—,;][ \t]|-[ \t])"), "age", "low", True),
+            # "stops at his mate robbo's": a relation word with a possessive before a lower-case name (no word)
+            (re.compile(rf"(?<![\w-])(?i:her|his|their|my|your|our)[ \t]+(?:(?i:{close_mods})[ \t]+)?"
+                        rf"(?P<role>(?i:{close}))[ \t]+{low}(?=['’]s(?![\w])|(?![\w'’-]))"), "role", "low", True),
             (re.compile(rf"(?<![\w-]){low}[ \t]+(?i:aged?[ \t]+)?(?P<age>\d{{1,2}})[ \t]*"
                         rf"(?P<unit>months?|mths|yrs?|years?|weeks?|wks)\b"), "age", "low", True),
         ]
         signed = _alternation(data.get("signature_labels", []))
+        # "Recorded by: TM", "Recorded by: Office – LP": a signature label before initials
+        self.signed_before = re.compile(rf"(?<![\w-])(?i:{signed})[ \t]*[:–—-]?[ \t]*(?:{_CAP}[ \t]*[–—-][ \t]*)?$"
+                                        ) if signed else re.compile("(?!)")
         # "Recorded by: C. Anyanwu", "Authorised by: L. Van der Merwe, 14/10/2025", "Endorsed S. Parmar"
         if signed:
             one_line = rf"{initial}?{_CAP}(?:[ ](?:(?:{particles})[ ])*{initial}?{_CAP}){{0,3}}"  # not across a form's gap
@@ -374,8 +384,8 @@ class _Lexicon:
         # '"Hooyo" means mum', 'Ammo = uncle in Arabic', '"Maman" here is a respectful term': a word the document
         # explains as a kinship word or a term of respect, so not a name there
         self.kin_gloss = re.compile(
-            rf"(?<![\w'’-])(?P<w>{_CAP})[\"”'’]?[ \t]+(?:here[ \t]+)?(?i:{gloss})[ \t]*(?:[\"“'‘][ \t]*)?"
-            rf"(?:(?:(?i:a|an|the|respectful|polite|affectionate|family|word|term|for)[ \t]+)*"
+            rf"(?<![\w'’-])(?P<w>{_CAP}|(?<=[\"“'‘])[a-z][a-z'’-]+)[\"”'’]?[ \t]+(?:here[ \t]+)?(?i:{gloss})[ \t]*(?:[\"“'‘][ \t]*)?"
+            rf"(?:(?:(?i:a|an|the|respectful|polite|affectionate|family|word|term|for|maternal|paternal|older|younger|elder)[ \t]+)*"
             rf"[\"“'‘]?(?i:{kin})(?![\w-])|(?<=term)|(?<=title)|(?<=word))") if gloss else None
         plural = rf"(?<![\w-])(?P<role>(?i:{_alternation(self.plural_roles)}))(?![\w-])"
         self.plural = re.compile(rf"{plural}[ \t]*(?:(?:are|were|include|includes|called|named)[ \t]+)?"
@@ -430,8 +440,9 @@ class _Lexicon:
         inner = _alternation(data.get("school_inner_words", ["of", "and", "the", "&"]))
         self.school = re.compile(
             rf"(?<![\w'’-])(?P<name>(?:(?:St\.?|Saint)[ \t]+)?{capw}(?:[ \t]+(?:{capw}|(?:{inner})(?=[ \t]+{_UP})))*?)"
-            rf"[ \t]+(?P<suffix>{suffixes})(?![\w'’-])")
+            rf"[ \t]+(?P<suffix>{suffixes})(?:[ \t]+for[ \t]+(?:Girls|Boys))?(?![\w'’-])")
         self.saint = re.compile(rf"(?<![\w-])(?P<name>(?:St\.?|Saint)[ \t]+{capw}['’]s)(?![\w'’-])"
+                                rf"(?![ \t]+(?:Hospital|Hospice|Church|Chapel|Cathedral|Surgery|Medical|Health|Clinic|Ward)(?![\w-]))"
                                 rf"(?:[ \t]+(?:RC|CE|C of E|Catholic|Church of England))?")
         lower_suffixes = _alternation(data.get("school_lower_suffixes", ["primary school"]))
         church = r"(?:[ \t]+(?:rc|r\.c\.|c of e|c\.of\.e\.?|ce|c\.e\.|cofe|catholic|church of england))"
@@ -581,6 +592,7 @@ class _People:
                  + self._sign_off_seeds() + self._caps_seeds())
         seeds += self._tagger_seeds(seeds)
         seeds += self._pair_seeds(seeds)
+        seeds += self._given_before_surname_seeds(seeds)
         seeds += self._alias_seeds(seeds)
         seeds += self._lower_surname_seeds(seeds)
         self.alias_initials |= self._actor_initials()
@@ -590,8 +602,8 @@ class _People:
                   and len(s.tokens[0].split("-")[0]) >= 3 and s.tokens[0].split("-")[0].casefold() not in lex.particles]
         # "I've", "I'm": a contraction, never a name; a word the document glosses as a kinship word
         glossed = {m.group("w").casefold() for m in lex.kin_gloss.finditer(text)} if lex.kin_gloss else set()
-        seeds = [s for s in seeds if not any(re.fullmatch(r"I['’](?:ve|m|d|ll)", t) for t in s.tokens)
-                 and not (s.tokens and all(t.casefold() in glossed for t in s.tokens))]
+        seeds = [_Seed(tuple(t for t in s.tokens if t.casefold() not in glossed), s.role, s.lower, s.source)
+                 for s in seeds if not any(re.fullmatch(r"I['’](?:ve|m|d|ll)", t) for t in s.tokens)]
         seeds = self._drop_places(seeds)
         self.seeds = [s for s in seeds if s.tokens]
         self.name_tokens: set[str] = set()
@@ -664,8 +676,8 @@ class _People:
                 runs[-1].append(part)
             else:
                 runs.append([])
-        if not strong and keep == "last" and not runs[-1] and len(runs) > 1:
-            return ()  # "Hope Street is closed": the subject ends in a word that is never a name
+        if keep == "last" and not runs[-1] and len(runs) > 1:
+            return ()  # "Hope Street is closed", "Perinatal Mental Health Team (interpreter...)": no name ends the run
         runs = [[t for t in run] for run in runs]
         for run in runs:  # no trailing particles or initials
             while run and (run[-1].casefold() in lex.particles and (run[-1].islower() or len(run[-1]) == 1)
@@ -719,6 +731,8 @@ class _People:
                             or folded in lex.weak_never and not (keep == "low" and folded in lex.word_names)):
                         continue  # ("nan (june)" is a name; "mum (june)" in a date list is rare)
                     propn = self.pos.get(match.start("n")) == "PROPN"
+                    if self.pos.get(match.start("n")) in ("VERB", "AUX") and folded not in lex.given_names:
+                        continue  # "her brother died": a verb, not a name
                     if keep == "lowpos" and (folded in lex.verbs or not propn):
                         continue  # "mum tearful", "mum said": not a name
                     if _is_word(folded) and not propn and folded not in lex.word_names:
@@ -857,6 +871,7 @@ class _People:
             if re.match(r"[\"”'’)]", after) and re.match(r"[\"“'‘(]", before):
                 return True
             if (_sentence_initial(text, at) or re.match(r"[\"“'‘(]", before) or after.startswith(":")
+                    or re.search(r"(?:^|\n)[ \t]*\d{1,2}[:.]\d{2}[ \t]+$", text[max(0, at - 12):at])
                     or re.match(r"[ \t]+\d", after) or text[max(0, at - 2):at].endswith(("| ", "\t"))):
                 continue
             return True
@@ -1092,7 +1107,9 @@ class _People:
             first, last = match.group(1), match.group(2)
             if first not in known or first in bad or last in bad:
                 continue
-            if (last in surnames and last not in _dictionary()) or re.fullmatch(r"(?:o['’]|mc|mac)[a-z]{3,}", last):
+            twice = len(re.findall(rf"(?<![\w'’-]){re.escape(first)}[ \t]{re.escape(last)}(?![\w'’-])", text)) >= 2
+            if ((last in surnames and (last not in _dictionary() or twice and last not in lex.verbs))
+                    or re.fullmatch(r"(?:o['’]|mc|mac)[a-z]{3,}", last)):
                 out.append(_Seed((first, last), None, True, "lower surname"))
         return out
 
@@ -1114,6 +1131,32 @@ class _People:
                     and lex.actor_after.match(text, match.end())):
                 counts[word] = counts.get(word, 0) + 1
         return {w.upper() for w, n in counts.items() if n >= 2}
+
+    def _given_before_surname_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
+        """A capitalised word right before a surname found on its own ("Dhaliwal", "Devereux-Whitlow": no
+        English word, no given name) is that person's given name, even one that is also a word ("Sunny
+        Dhaliwal", "River Devereux-Whitlow"): when it is a census given name, tagged a proper noun, or opens
+        a table's cell. It is then a name wherever it is written with its capital."""
+        lex, text = self.lex, self.text
+        from .name_tagger import census_names
+
+        given = census_names()[0]
+        lone = {s.tokens[0] for s in seeds if len(s.tokens) == 1 and s.tokens[0][:1].isupper() and not s.tokens[0].isupper()
+                and not _is_word(s.tokens[0]) and s.tokens[0].casefold() not in lex.given_names
+                and s.tokens[0].casefold() not in given}
+        out = []
+        for surname in sorted(lone):
+            for match in re.finditer(rf"(?<![\w'’.-])(?P<g>{_CAP})[ \t]+{re.escape(surname)}(?![\w-])", text):
+                word = match.group("g")
+                folded = word.casefold()
+                if (word.isupper() or folded in lex.weak_never or folded in lex.all_roles or folded in lex.stop_words
+                        or folded in lex.place_words or folded in lex.particles or len(word) < 3):
+                    continue
+                cell = re.search(r"(?:^|\n|\t|\|[ \t]*|[ ]{2})$", text[max(0, match.start() - 3):match.start()])
+                if (folded in given or not _is_word(folded) or cell
+                        or self.pos.get(match.start()) == "PROPN" and not _sentence_initial(text, match.start())):
+                    out.append(_Seed((word, surname), None, False, "given before surname"))
+        return out
 
     def _pair_seeds(self, seeds: list[_Seed]) -> list[_Seed]:
         """'Claire Dunn and Femi Ade': the partner of a known name in 'A and B' is a name too."""
@@ -1250,8 +1293,8 @@ class _People:
             return False
         if len(tokens) > 1 and any(t.casefold() in lex.place_words for t in tokens[1:]):
             return True
-        if self._place_after(end):
-            return True
+        if self._place_chain(end):
+            return True  # "Victoria Park", "Perinatal Mental Health Team"
         last = text.find(tokens[-1], at, end + 1)
         follow = lex.follow_cap.match(text, last + len(tokens[-1])) if last >= 0 else None
         return bool(follow and follow.group(1).casefold() in lex.place_words)
@@ -1307,7 +1350,7 @@ class _People:
                 folded = folded[:-1]  # "the Fenns": a family called by its surname
             if folded not in self.name_tokens:
                 continue  # case-insensitive matching can pair letters differently
-            if word[0].isupper() or self.lower_ok.get(folded, False):
+            if word[0].isupper() or self.lower_ok.get(folded, False) and not self._word_use(match.start(), word):
                 hits.append((match.start(), match.end()))
         runs: list[list[tuple[int, int]]] = []
         for start, end in hits:
@@ -1328,6 +1371,16 @@ class _People:
             gender = lex.title_gender.get(before.group("title")) if before else None
             mentions.append((start, end, tokens, "t" + (gender or "") if before else None))
         return mentions
+
+    def _word_use(self, start: int, word: str) -> bool:
+        """A lower-case name that is also a word (Rose, Dawn, Hope), used here as the word: the model reads a verb
+        ("tension rose"), or a preposition or determiner stands before it ("since dawn", "the rose bush").
+        "nan (dawn)", "rose said" stay names."""
+        if not word.islower() or word not in self.lex.ambiguous_names or re.match(r"['’]s(?!\w)", self.text[start + len(word):]):
+            return False  # "harlow's nursery": a possessive is a name's
+        if self.pos.get(start) == "VERB":
+            return True
+        return bool(_WORD_BEFORE.search(self.text, max(0, start - 12), start))
 
     def _extend(self, start: int, end: int) -> tuple[int, int]:
         """Take in an initial before ('J. Barlow') and one unknown surname after ('Summer Morgan')."""
@@ -1377,33 +1430,33 @@ class _People:
         taken = [(s, e) for s, e, tokens, _ in raw if tokens]  # (a lone letter's mention has no tokens)
         out = []
         people: dict[str, tuple[str, ...]] = {}
-        for _, _, tokens, _ in raw:
-            words = [t for t in tokens if t not in lex.particles and t[:1].isalpha()]
-            if not words:
-                continue
-            first = [p for p in words[0].split("-") if p]
-            parts = [p for w in words for p in w.split("-") if p]
-            picks = [words, [words[0], words[-1]], parts, first, first + [p for p in words[-1].split("-") if p]]
-            for pick in picks[:2] if len(words) >= 2 else [first]:
-                initials = "".join(w[0] for w in pick).upper()
-                if 2 <= len(initials) <= 3:
-                    people.setdefault(initials, tokens)
-            if len(words) >= 2:
-                for pick in picks[2:]:
-                    initials = "".join(w[0] for w in pick).upper()
-                    if 2 <= len(initials) <= 3:
-                        people.setdefault(initials, tokens)
+        for start, end, tokens, _ in raw:
+            for initials in self._initials_of(tokens):
+                people.setdefault(initials, tokens)
+            lead = re.match(r"([A-Z])\.[ \t]?(?=[A-Z])", text[start:end])
+            if lead and tokens:  # "T. Marsh" signs as "TM"
+                people.setdefault(lead.group(1) + "".join(t[0] for t in tokens if t[:1].isalpha()).upper()[:2], tokens)
+        # initials that spell a word, a title or an abbreviation ("GO", "MS", "TB" for Grace Otieno, Mark Shaw,
+        # Tom Beddoes) stand for that person only where they act as one (a speaker's label, a signature, a doer)
+        spelled = {k: v for k, v in people.items() if self._acronym(k) or k in lex.not_initials}
         people = {k: v for k, v in people.items() if not self._acronym(k)}
         introduced = self._introduced_initials(raw)
         for letters, (tokens, role) in introduced.items():
             people.setdefault(letters, tokens)
             self.seeds.append(_Seed((letters,) if tokens == (letters.casefold(),) else tokens, role, False, "initials"))
-        if people:
+        if people or spelled:
             for match in _CAPS_INITIALS.finditer(text):
                 letters = match.group(1)
-                if letters not in people or any(s <= match.start() < e for s, e in taken):
+                if any(s <= match.start() < e for s, e in taken):
                     continue
-                if (_DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                if letters not in people:
+                    if letters in spelled and self._spelled_slot(letters, match.start(), match.end()):
+                        out.append((match.start(), match.end(), spelled[letters], None))
+                    continue
+                determiner = _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+                if determiner and letters in introduced and determiner.group(0).split()[0].casefold() in ("per", "via"):
+                    determiner = None  # "via IQ", "per GO": through that person
+                if (determiner
                         and not (re.search(r"(?<![\w-])that[ \t]+$", text[max(0, match.start() - 8):match.start()])
                                  and (lex.initial_subject.match(text, match.end()) or lex.person_verb_after.match(text, match.end())))):
                     continue  # "the CP plan", "an FA coach": an abbreviation (but "told her that CM has been")
@@ -1422,12 +1475,30 @@ class _People:
                 continue
             gender = lex.title_gender.get(match.group("title"))
             out.append((start, match.end("initial"), (match.group("initial").casefold(),), "t" + (gender or "")))
+        for match in _LOWER_TITLE_INITIAL.finditer(text):  # "tell miss k tmrw", "miss p at school"
+            start = match.start("initial")
+            if not any(s <= start < e for s, e in taken + [(s, e) for s, e, _, _ in out]):
+                gender = lex.title_gender.get(match.group("title").capitalize())
+                out.append((start, match.end("initial"), (match.group("initial"),), "t" + (gender or "")))
         out += self._single_initials(raw, taken + [(s, e) for s, e, _, _ in out])
         out += self._speaker_letters(taken + [(s, e) for s, e, _, _ in out])
+        out += [m for m in self._lower_signatures() if not any(s <= m[0] < e for s, e in taken)]
         signature = self._initials_signature()
         if signature is not None:
             out.append((*signature, (text[signature[0]:signature[1]].casefold(),), None))
         return out
+
+    def _initials_of(self, tokens: tuple[str, ...]) -> list[str]:
+        """The two- or three-letter initials a person's name tokens can be written as ("JB", "TJW", "LCF")."""
+        words = [t for t in tokens if t not in self.lex.particles and t[:1].isalpha()]
+        if not words:
+            return []
+        first = [p for p in words[0].split("-") if p]
+        parts = [p for w in words for p in w.split("-") if p]
+        picks = [words, [words[0], words[-1]], parts, first, first + [p for p in words[-1].split("-") if p]]
+        picks = picks[:2] + picks[2:] if len(words) >= 2 else [first]
+        out = ["".join(w[0] for w in pick).upper() for pick in picks]
+        return [k for k in dict.fromkeys(out) if 2 <= len(k) <= 3]
 
     def _initial_spellings(self, people, found, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
         """Other spellings of initials that stand for a person: a note's lower case ("aoa" for an 'AOA'
@@ -1437,6 +1508,7 @@ class _People:
         wanted = set(getattr(self, "alias_initials", set()))
         if self.note_like:
             wanted |= {k for k in letters_used if k in people}
+            wanted |= self._lower_initials_used(people)
         out = []
         busy = taken + [(s, e) for s, e, _, _ in found]
         for letters in sorted(wanted):
@@ -1461,6 +1533,17 @@ class _People:
                 out.append((start, end, people.get(letters, (letters.casefold(),)), None))
                 busy.append((start, end))
         return out
+
+    def _lower_initials_used(self, people) -> set[str]:
+        """In a note, a named person's initials written in lower case as a word of their own at least twice ("tr in
+        school uniform", "re tr attendance" for tayla-rose): not a word, a care abbreviation or a never-name."""
+        lex = self.lex
+        counts: dict[str, int] = {}
+        for match in re.finditer(r"(?<![\w.'’&/@-])([a-z]{2,3})(?![\w&/@-]|['’](?![sS](?![^\W_])))", self.text):
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        return {w.upper() for w, n in counts.items()
+                if n >= 2 and w.upper() in people and w.upper() not in lex.care_acronyms and w.upper() not in lex.not_initials
+                and w not in lex.stop_words and w not in lex.weak_never and w not in lex.all_roles and not _is_word(w)}
 
     def _single_initials(self, raw, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
         """One capital standing for a person named elsewhere in the document: the subject of a sentence
@@ -1502,7 +1585,27 @@ class _People:
         for match in lex.sign_off_initial.finditer(text):
             if match.group("i") not in "AI" or "." in match.group(0)[match.end("i") - match.start():]:
                 add(match.start("i"), match.group("i"))
+        for letter in self._bracketed_letters(raw):
+            for match in re.finditer(rf"(?<![\w.'’&/-]){letter}(?![\w&/-]|['’](?![sS](?![^\W_]))|\.\w)", text):
+                before = text[max(0, match.start() - 20):match.start()]
+                if not re.search(rf"(?:{_CAP}|\d)[ \t]*$", before) or _sentence_initial(text, match.start()):
+                    add(match.start(), letter)  # not "Plan D", "Vitamin D", "Section 20 D"
+        known = {t[:1].upper() for _, _, tokens, _ in raw for t in tokens[:1] if t[:1].isalpha()}
+        for match in _CLOSING_INITIAL.finditer(text):
+            if match.group(1) in known:
+                add(match.start(1), match.group(1))  # "...include him safely. W", "owe you one – P"
         return out
+
+    def _bracketed_letters(self, raw) -> set[str]:
+        """One capital a document introduces for a person in brackets after the name ('Dilan ("D")',
+        'a friend, Tiana (T)'): every standalone use of it, a transcript's speaker label included, is that person."""
+        ends = {e: tokens for _, e, tokens, _ in raw if tokens}
+        letters = set()
+        for match in re.finditer(r"[ \t]*\([ \t]*[\"“'‘]?([A-Z])[\"”'’]?[ \t]*\)", self.text):
+            tokens = ends.get(match.start())
+            if tokens and match.group(1) not in "AI" and tokens[0][:1].upper() == match.group(1):
+                letters.add(match.group(1))
+        return letters
 
     def _speaker_letters(self, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
         """A chat's speaker saved as one letter ("[21/05/2027, 22:19] T: ..."), or a transcript's one-letter
@@ -1533,6 +1636,24 @@ class _People:
         return (letters in lex.care_acronyms or folded in lex.weak_never or folded in lex.all_roles
                 or folded in lex.stop_words or bool(re.fullmatch(r"[IVXLC]+", letters)))
 
+    def _spelled_slot(self, letters: str, start: int, end: int) -> bool:
+        """Where initials that spell a word or an abbreviation stand for the named person they are the initials
+        of: a speaker's label ("TB: attendance is up"), a table cell ("| TB |"), a signature ("– PS", ", MS.",
+        "Recorded by: TM"), and, unless a care abbreviation ("SW to visit"), a doer ("AN to refer", "- GO to share").
+        Never in brackets after a name, where they give a role ("Morgan Ashby (SW)")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if re.search(r"\([ \t]*$", before) or not self._owner_slot(start, end):
+            return False
+        if letters not in self.lex.care_acronyms:
+            return True
+        line_end = text.find("\n", end)
+        after = text[end:len(text) if line_end < 0 else line_end]
+        return (not before.strip() and after.startswith(":") or bool(re.search(r"\|[ \t]*$", before))
+                or bool(self.lex.signed_before.search(text, line_start, start))  # "Recorded by: TM"
+                or bool(re.match(r"[ \t]*\.?[ \t]*$", after) and re.search(r"(?:[–—,]|[ \t]-)[ \t]*$", before)))
+
     def _owner_slot(self, start: int, end: int) -> bool:
         """Initials standing alone as the doer of an action: '– FA –', '(FA)', 'FA to ring', 'FA said'."""
         text = self.text
@@ -1540,8 +1661,9 @@ class _People:
         before = text[line_start:start]
         line_end = text.find("\n", end)
         after = text[end:len(text) if line_end < 0 else line_end]
-        return (bool(re.search(r"(?:^|[–—(:,/]|[ \t]-)[ \t]*$", before))
-                and bool(re.match(r"[ \t]*(?:$|[–—),;/]|-[ \t])", after))
+        return (bool(re.search(r"(?:^|[–—(:,/|]|[ \t]-)[ \t]*$", before))
+                and bool(re.match(r"[ \t]*(?:$|[–—),;/|]|-[ \t]|\.[ \t]*$)", after))
+                or not before.strip() and after.startswith(":")  # a speaker's label: "GO: Zainab has seen me"
                 or bool(self.lex.person_verb_after.match(text, end)) or bool(re.match(r"[ \t]+to[ \t]+[a-z]", after))
                 or bool(self.lex.initial_subject.match(text, end)))
 
@@ -1577,6 +1699,10 @@ class _People:
                 if glossed is not None:  # "JKM (Mrs J. Kowalczyk-Moore)", "DP (Deepa Patel, TA)": even an acronym's letters
                     found.setdefault(letters, (glossed, None))
                     continue
+                owner = self._bracket_owner(start, end, letters, ends)
+                if owner is not None:  # "Grace Otieno (GO)", "Tom Beddoes (school DSL, TB)": even a word's letters
+                    found.setdefault(letters, (owner, None))
+                    continue
                 if dotted:
                     if letters in lex.dotted_not_initials and not strong:
                         continue
@@ -1594,7 +1720,7 @@ class _People:
                         re.search(r"[\"“'‘]", gap.group(0)) or name[0][:1].upper() == letters[0]):
                     found.setdefault(letters, (name, None))
                     continue
-                cue = lex.initial_cue.search(text, line_start, start)
+                cue = lex.initial_cue.search(text, line_start, start) or lex.signed_before.search(text, line_start, start)
                 if age:
                     role = "child" if int(age.group(1) or age.group(2)) < 18 else "other"
                 elif cue:
@@ -1606,6 +1732,21 @@ class _People:
                     continue
                 found.setdefault(letters, ((letters.casefold(),), role))
         return found
+
+    def _bracket_owner(self, start: int, end: int, letters: str, ends: dict[int, tuple[str, ...]]) -> tuple[str, ...] | None:
+        """The person whose name stands right before the bracket these initials close or open, when the
+        initials are that name's ("Grace Otieno (GO)", "Tom Beddoes (Penrhyn Road DSL, TB)"), else None."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        inside = re.search(r"\([^()\n]{0,60}?(?:,[ \t]*)?[\"“'‘]?$", text[line_start:start])
+        if inside is None or not re.match(r"\([ \t]*[\"“'‘]?$|.*,[ \t]*[\"“'‘]?$", inside.group(0)):
+            return None
+        if not re.match(r"[\"”'’]?[ \t]*\)", text[end:end + 4]):
+            return None  # the bracket goes on: "Destiny Otieno-Barnes (DOB 14 Feb 2019)"
+        at = line_start + inside.start()
+        gap = re.search(r"[ \t]*$", text[line_start:at])
+        name = ends.get(at - len(gap.group(0)))
+        return name if name and letters in self._initials_of(name) else None
 
     def _bracket_gloss(self, end: int, letters: str, raw) -> tuple[str, ...] | None:
         """The name in brackets right after initials, when its words' initials spell them ("JKM (Mrs J.
@@ -1627,13 +1768,37 @@ class _People:
                 return tokens
         return None
 
+    def _lower_signatures(self) -> list[tuple[int, int, tuple[str, ...], str | None]]:
+        """A note's last lines signed in lower case with an initial and a surname ("j. bannerman / r. kaur"):
+        each pair on a line that holds only such pairs; the surname no common word unless a census surname."""
+        if not self.note_like:
+            return []
+        from .name_tagger import census_names
+
+        lex, text = self.lex, self.text
+        surnames = census_names()[1]
+        pair = r"[a-z]\.[ \t]?[a-z][a-z'’-]{2,}"
+        out = []
+        for line in [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][-4:]:
+            if not re.fullmatch(rf"[ \t]*(?:[-–—][ \t]*)?{pair}(?:[ \t]*[/,&][ \t]*{pair})*[ \t]*\.?[ \t]*", line.group(0)):
+                continue
+            for match in re.finditer(pair, line.group(0)):
+                surname = match.group(0).split(".")[1].strip()
+                if (surname in lex.weak_never or surname in lex.all_roles or surname in lex.stop_words
+                        or _is_word(surname) and surname not in surnames):
+                    continue
+                start = line.start() + match.start()
+                out.append((start, start + len(match.group(0)), (surname,), None))
+        return out
+
     def _initials_signature(self) -> tuple[int, int] | None:
         """A quick note signed with its writer's initials on its last line ('jp 11.25', '- KD')."""
         text = self.text
         lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
         if len(lines) < 3:
             return None
-        match = re.fullmatch(r"[ \t]*(?:[-–—/][ \t]*)?(?P<i>[A-Za-z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)\.?(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*(?i:am|pm))?)?"
+        match = re.fullmatch(r"[ \t]*(?:[-–—/][ \t]*)?(?P<i>[A-Za-z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)\.?"
+                             r"(?:[ \t]+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?(?:[ \t]+\d{1,2}[.:]\d{2}(?:[ \t]*(?i:am|pm))?)?"
                              r"[ \t]*", lines[-1].group(0))
         if not match:
             return None
@@ -1716,11 +1881,17 @@ _TRAVEL_BEFORE = re.compile(r"(?<![\w-])(?i:came|come|comes|coming|moved|moving|
                             r"(?:[ \t]+back)?[ \t]+(?i:from|to)[ \t]+$")
 _CAPS_INITIALS = re.compile(r"(?<![\w.&/'’-])([A-Z]{2,3})(?![\w&/-]|['’](?![sS](?![^\W_]))|\.\w)")
 _DOTTED_INITIALS = re.compile(r"(?<![\w.'’])([A-Z]\.(?:[ ]?(?:Ma?c)?[A-Z](?:['’][A-Z])?\.){1,2})(?![\w])")
+# before a lower-case word, these make it the word, not a name ("since dawn", "the rose bush", "at dawn")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?:since|until|till|before|after|the|this|that|its|every)[ \t]+$")
+# a title in lower case before one letter, not one that spells a word in messages ("miss u", "miss a day", "mr x")
+_LOWER_TITLE_INITIAL = re.compile(r"(?<![\w-])(?P<title>mrs|mr|ms|miss|dr)\.?[ \t]+(?P<initial>[d-hjkmpqstvz])(?![\w'’&/@-]|\.\w)")
+# a message or diary entry closed with its writer's initial: "... safely. W", "owe you one – P" (not "A" or "I")
+_CLOSING_INITIAL = re.compile(r"(?m)(?:[.!?]|[ \t][–—-])[ \t]+([B-HJ-Z])[ \t]*$")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w-])(?i:the|a|an|our|their|his|her|my|your|this|that|per|via)[ \t]+$")
 # one lower-case letter after a lower-case name, standing alone before punctuation or the line's end: not
 # "a" or "i" (words), nor "w" or "n" before a word ("mum w dad", "kelly n jay": with, and), nor "x" (a kiss)
 _LOWER_SURNAME_INITIAL = re.compile(r"[ \t]([b-hj-wyz])(?=[ \t]*(?:$|\n|[(),;:–—]))")
-_SURNAME_INITIAL = re.compile(r"[ \t]([A-Z])(?=\.?(?:[ \t]*(?:$|\n|[(),;:–—])|[ \t]+[a-z]))")
+_SURNAME_INITIAL = re.compile(r"[ \t]([A-Z])(?=\.?(?:[ \t]*(?:$|\n|[(),;:–—])|[ \t]+[a-z])|[\"”])")
 _CJK_RUN = re.compile(r"(?<![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])"
                       r"(?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}|[\uac00-\ud7a3]{2,4})"
                       r"(?![\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3])")
@@ -1857,6 +2028,9 @@ def _dobs(text: str, lex: _Lexicon, names: list[tuple[int, int, Any]], roles: di
             before = before[:-1].rstrip(" \t")
             family_only = True  # "Gareth Lloyd, 09/04/2025" signs off a report; a child's date is a DOB
         role = name_ends.get(len(before))
+        if role is None and match.group("date") and lex.kin_before_date.search(text, max(0, match.start() - 30), len(before)):
+            out.append(_Found(match.start("date"), match.end("date"), "DOB", _date_key(match.group("date"))))
+            continue
         group = "date" if match.group("date") else "d2"
         # "Sipho Ndlovu – 05/05/1985 – father": a role word after the date makes it a DOB
         role_after = family_only and lex.role_after_date.match(text, match.end(group))
