@@ -256,7 +256,8 @@ class Gate:
     def seeds(self, runs: list[list[tuple[Token, float]]], text: str,
               known: Iterable[tuple[str, ...]] = ()) -> list[tuple[str, ...]]:
         """The tagger's runs split at refused words: each part a seed (its words as written). A run
-        followed by a place word ("Victoria Park", "Elizabeth Hospital") names a place: refused.
+        followed by or ending in a place word ("Victoria Park", "Elizabeth Hospital", "Fenwick
+        Vale") names a place: refused.
         Capitals that are the initials of a `known` name ("HLQ" for Harrison-Lee Quarmby) are left
         to the redactor's initials pass, which gives them that person's placeholder."""
         initials = set()
@@ -267,6 +268,8 @@ class Gate:
         for run in runs:
             after = re.match(r"[ \t]+([^\W\d_]+)", text[run[-1][0].end:])
             if after and after.group(1).casefold() in self.places:
+                continue
+            if len(run) > 1 and run[-1][0].text.casefold() in self.places:
                 continue
             parts: list[list[str]] = [[]]
             for tok, p in run:

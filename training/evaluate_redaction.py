@@ -53,7 +53,8 @@ HOLDOUTS = (
     (207, "holdout8"),  # by a fifth writer, after holdout7 and the learned name tagger
     (237, "holdout9"),  # by a sixth writer, after tuning on holdout8
     (267, "holdout10"),  # by a seventh writer, after tuning on holdout9
-    (297, "holdout11"),  # by an eighth writer, after tuning on holdout10; never tuned on
+    (297, "holdout11"),  # by an eighth writer, after tuning on holdout10
+    (327, "holdout12"),  # by a ninth writer, after tuning on holdout11; never tuned on
 )
 SPLITS = ("dev", "test") + tuple(name for _, name in HOLDOUTS)
 ROLE_TYPE = {"child": "CHILD", "parent": "PARENT", "other": "PERSON"}
