@@ -6,15 +6,7 @@ from __future__ import annotations
 import pytest
 
 
-def _actions(reviewer, text, doc_type="cp_plan"):
-    report = reviewer.review(text, doc_type=doc_type)
-    return [(text[a.start:a.end], a) for a in report.actions]
-
-
-def _find(actions, fragment):
-    hits = [a for span, a in actions if fragment in span]
-    assert hits, f"no action found containing {fragment!r}; found {[s for s, _ in actions]}"
-    return hits[0]
+from action_helpers import actions as _actions, find as _find
 
 
 def test_items_under_topic_headings_inside_the_plan_are_actions(reviewer):

@@ -5,15 +5,7 @@ bare "direct work", and owners that are really a when, a collective or a thing d
 from __future__ import annotations
 
 
-def _actions(reviewer, text, doc_type="cp_plan"):
-    report = reviewer.review(text, doc_type=doc_type)
-    return [(text[a.start:a.end], a) for a in report.actions]
-
-
-def _find(actions, fragment):
-    hits = [a for span, a in actions if fragment in span]
-    assert hits, f"no action found containing {fragment!r}; found {[s for s, _ in actions]}"
-    return hits[0]
+from action_helpers import actions as _actions, find as _find
 
 
 # -- timescales a document dates elsewhere (D29, D43) ------------------------------------------
