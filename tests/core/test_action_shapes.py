@@ -4,8 +4,6 @@ contingencies, question-and-answer plans, inline Responsible/Target fields)."""
 from __future__ import annotations
 
 import pytest
-
-
 from action_helpers import actions as _actions, find as _find
 
 
