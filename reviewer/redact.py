@@ -1123,8 +1123,7 @@ class _People:
         counts: dict[str, int] = {}
         for match in re.finditer(r"(?<![\w.'’&/@-])([a-z]{2,3})(?![\w'’&/@-])", text):
             word = match.group(1)
-            if (word in lex.weak_never or word in lex.all_roles or word in lex.stop_words or word.upper() in lex.care_acronyms
-                    or word.upper() in lex.not_initials or len(word) == 3 and _is_word(word)):
+            if self._role_or_abbreviation(word) or len(word) == 3 and _is_word(word):
                 continue
             if (lex.actor_before.search(text, max(0, match.start() - 20), match.start())
                     or lex.actor_opening.search(text, max(0, match.start() - 4), match.start())
@@ -1537,13 +1536,18 @@ class _People:
     def _lower_initials_used(self, people) -> set[str]:
         """In a note, a named person's initials written in lower case as a word of their own at least twice ("tr in
         school uniform", "re tr attendance" for tayla-rose): not a word, a care abbreviation or a never-name."""
-        lex = self.lex
         counts: dict[str, int] = {}
         for match in re.finditer(r"(?<![\w.'’&/@-])([a-z]{2,3})(?![\w&/@-]|['’](?![sS](?![^\W_])))", self.text):
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
         return {w.upper() for w, n in counts.items()
-                if n >= 2 and w.upper() in people and w.upper() not in lex.care_acronyms and w.upper() not in lex.not_initials
-                and w not in lex.stop_words and w not in lex.weak_never and w not in lex.all_roles and not _is_word(w)}
+                if n >= 2 and w.upper() in people and not self._role_or_abbreviation(w) and not _is_word(w)}
+
+    def _role_or_abbreviation(self, word: str) -> bool:
+        """A lower-case word that cannot be a person's initials: a never-name, role or stop word, a care
+        abbreviation ("sw", "hv") or one of the redactor's not-initials ("dp", "aa")."""
+        lex = self.lex
+        return (word in lex.weak_never or word in lex.all_roles or word in lex.stop_words
+                or word.upper() in lex.care_acronyms or word.upper() in lex.not_initials)
 
     def _single_initials(self, raw, taken) -> list[tuple[int, int, tuple[str, ...], str | None]]:
         """One capital standing for a person named elsewhere in the document: the subject of a sentence
